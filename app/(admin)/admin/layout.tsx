@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import { PortalShell } from '@/components/portal-shell';
+import { requireRole } from '@/lib/auth/session';
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await requireRole('admin');
+  return (
+    <PortalShell
+      area="Coordinator"
+      user={user}
+      nav={[
+        { href: '/admin', label: 'Overview' },
+        { href: '/admin/people', label: 'People' },
+        { href: '/admin/matching', label: 'Matching' },
+        { href: '/admin/pairings', label: 'Pairings' },
+        { href: '/admin/values', label: 'Values statement' },
+      ]}
+    >
+      {children}
+    </PortalShell>
+  );
+}

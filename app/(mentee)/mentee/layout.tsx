@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+import { PortalShell } from '@/components/portal-shell';
+import { requireRole } from '@/lib/auth/session';
+
+export default async function MenteeLayout({ children }: { children: ReactNode }) {
+  const user = await requireRole('mentee');
+  return (
+    <PortalShell
+      area="Student"
+      user={user}
+      nav={[
+        { href: '/mentee', label: 'Home' },
+        { href: '/mentee/profile', label: 'My profile' },
+      ]}
+    >
+      {children}
+    </PortalShell>
+  );
+}

@@ -1,0 +1,37 @@
+import { NextRequest, NextResponse } from 'next/server';
+import { z } from 'zod';
+import { handlers } from '@/lib/auth/auth';
+import { callbackUrlFor } from '@/lib/auth/links';
+import { getEnv } from '@/lib/env';
+
+const form = z.object({
+  token: z.string().min(1).max(200),
+  email: z.string().min(3).max(254),
+  callbackUrl: z.string().max(1000).default(''),
+});
+
+/**
+ * The confirmation button posts here; only now is the token handed to Auth.js's callback, which
+ * checks it (single use, hashed, expiring), creates the database session and sets the cookie.
+ */
+export async function POST(req: NextRequest) {
+  const env = getEnv();
+  const parsed = form.safeParse(Object.fromEntries(await req.formData()));
+  if (!parsed.success) return NextResponse.redirect(new URL('/sign-in/error?error=Verification', env.AUTH_URL), 303);
+  const { token, email, callbackUrl } = parsed.data;
+  const inner = new NextRequest(callbackUrlFor({ token, email, callbackUrl: callbackUrl || `${env.AUTH_URL}/` }, env.AUTH_URL), {
+    method: 'GET',
+    headers: req.headers,
+  });
+  const res = await handlers.GET(inner);
+  // A refused link lands on our error page; carry the address so a new link is one press away.
+  const location = res.headers.get('location');
+  if (location?.includes('/sign-in/error')) {
+    const url = new URL(location, env.AUTH_URL);
+    url.searchParams.set('email', email);
+    const out = NextResponse.redirect(url, 303);
+    return out;
+  }
+  // 303 so the browser follows the POST with a GET.
+  return new NextResponse(null, { status: 303, headers: res.headers });
+}

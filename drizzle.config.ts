@@ -1,0 +1,8 @@
+import type { Config } from 'drizzle-kit';
+
+export default {
+  schema: './db/schema.ts',
+  out: './db/migrations',
+  dialect: 'postgresql',
+  casing: 'snake_case',
+} satisfies Config;

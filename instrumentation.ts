@@ -1,0 +1,7 @@
+export async function register() {
+  // Node.js only: the embedded database cannot run in the edge runtime.
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { startup } = await import('./db/startup');
+    await startup();
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Permissions as data: every guarded operation names a permission, and this table says which
+ * roles hold it. The test suite walks the table.
+ */
+import type { Role } from '@/db/schema';
+
+export const ROLE_PERMISSIONS = {
+  'portal:mentee': ['mentee'],
+  'portal:mentor': ['mentor'],
+  'portal:admin': ['admin'],
+  'profile:edit-own': ['mentee', 'mentor'],
+  'registrants:review': ['admin'],
+  'identity:read-any': ['admin'],
+  'values:publish': ['admin'],
+  'values:attest': ['mentor'],
+  'mentor:pause': ['mentor'],
+  'matching:run': ['admin'],
+  'pairings:approve': ['admin'],
+  'pairings:end': ['admin'],
+  'pairings:view-own': ['mentee', 'mentor'],
+  'settings:edit': ['admin'],
+  'audit:read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof ROLE_PERMISSIONS;
+
+export class ForbiddenError extends Error {
+  constructor(public readonly permission: Permission) {
+    super(`Not allowed: ${permission}`);
+    this.name = 'ForbiddenError';
+  }
+}
+
+export function hasPermission(role: Role | null | undefined, permission: Permission): boolean {
+  return !!role && (ROLE_PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function assertPermission(actor: { role: Role | null } | null | undefined, permission: Permission): void {
+  if (!actor || !hasPermission(actor.role, permission)) throw new ForbiddenError(permission);
+}

@@ -1,0 +1,52 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getDb } from '@/db/client';
+import { users, type PersonStatus, type Role } from '@/db/schema';
+import { auth } from './auth';
+import { portalHome } from './portal';
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role | null;
+  status: PersonStatus;
+};
+
+/** The signed-in person, read fresh from the database once per request (roles can change). */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, status: users.status })
+    .from(users)
+    .where(eq(users.id, id));
+  return row ?? null;
+});
+
+async function currentPath(): Promise<string> {
+  const h = await headers();
+  return h.get('x-pathname') ?? '/';
+}
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(await currentPath())}`);
+  return user;
+}
+
+/**
+ * Guards a page of a role's portal. Admin pages answer 404 to everyone else (no hint that they
+ * exist); the other portals send a signed-in person of another role to their own portal.
+ */
+export async function requireRole(role: Role): Promise<SessionUser> {
+  const user = await requireUser();
+  if (user.role === role) return user;
+  if (role === 'admin') notFound();
+  redirect(portalHome(user));
+}

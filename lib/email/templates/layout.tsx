@@ -1,0 +1,37 @@
+import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components';
+import type { ReactNode } from 'react';
+
+export const PROGRAM_NAME = 'Physician–Pre-med Mentorship Program';
+
+const body = { backgroundColor: '#f6f7f9', fontFamily: 'Helvetica, Arial, sans-serif', color: '#1f2937' };
+const container = { backgroundColor: '#ffffff', margin: '24px auto', padding: '28px', maxWidth: '560px', borderRadius: '8px' };
+
+export function EmailLayout({ preview, children }: { preview: string; children: ReactNode }) {
+  return (
+    <Html lang="en">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={body}>
+        <Container style={container}>
+          <Text style={{ fontSize: '13px', color: '#0f766e', fontWeight: 700, margin: 0 }}>{PROGRAM_NAME}</Text>
+          <Section>{children}</Section>
+          <Hr style={{ borderColor: '#e5e7eb', margin: '24px 0 12px' }} />
+          <Text style={{ fontSize: '12px', color: '#6b7280' }}>
+            You are receiving this because your address was used with the {PROGRAM_NAME}. If that was not you, ignore this
+            email.
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export const buttonStyle = {
+  backgroundColor: '#0f766e',
+  color: '#ffffff',
+  padding: '12px 20px',
+  borderRadius: '6px',
+  fontWeight: 600,
+  textDecoration: 'none',
+  display: 'inline-block',
+};

@@ -1,0 +1,60 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+const PORT = 3100;
+const SHORT_PORT = 3101; // a second server whose sign-in links expire after 3 seconds
+const baseURL = `http://localhost:${PORT}`;
+const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+const serverEnv = (port: number, extra: Record<string, string> = {}) => ({
+  PORT: String(port),
+  AUTH_URL: `http://localhost:${port}`,
+  AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
+  EMAIL_TRANSPORT: 'outbox',
+  ADMIN_EMAILS: 'bootstrap-admin@example.org',
+  ...extra,
+});
+
+// On the embedded database each server gets its own freshly wiped folder (one process per folder).
+const start = (dir: string) =>
+  process.env.DATABASE_URL ? 'npx next start' : `rm -rf ${dir} && npx next start`;
+
+export default defineConfig({
+  testDir: './tests/e2e',
+  outputDir: './test-results',
+  forbidOnly: !!process.env.CI,
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: [
+    {
+      command: `${start('.data/e2e-pglite')} --port ${PORT}`,
+      url: `${baseURL}/api/health`,
+      env: serverEnv(PORT, { PGLITE_DIR: '.data/e2e-pglite' }),
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: `${start('.data/e2e-pglite-short')} --port ${SHORT_PORT}`,
+      url: `http://localhost:${SHORT_PORT}/api/health`,
+      env: serverEnv(SHORT_PORT, { PGLITE_DIR: '.data/e2e-pglite-short', SIGN_IN_LINK_MAX_AGE: '3' }),
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+});
+
+export { SHORT_PORT };
