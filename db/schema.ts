@@ -252,6 +252,7 @@ export const mentorProfiles = pgTable(
     credential: credential().notNull(),
     credentialOther: text(),
     specialty: text().notNull(),
+    specialtyOther: text(),
     organisation: text().notNull(),
     yearsInPractice: integer().notNull(),
     residencyAffiliation: text(),

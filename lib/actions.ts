@@ -16,13 +16,14 @@ export type ActionState = {
 
 export const initialActionState: ActionState = {};
 
-/** FormData → plain object; repeated names (checkbox groups) become arrays. */
+/** FormData → plain object. Checkbox groups are named `field[]` and always become arrays. */
 export function formValues(formData: FormData): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith('$ACTION')) continue;
     const all = formData.getAll(key).filter((v): v is string => typeof v === 'string');
-    out[key] = all.length > 1 || key.endsWith('[]') ? all : (all[0] ?? '');
+    if (key.endsWith('[]')) out[key.slice(0, -2)] = all;
+    else out[key] = all[0] ?? '';
   }
   return out;
 }

@@ -125,6 +125,7 @@ CREATE TABLE "mentor_profiles" (
 	"credential" "credential" NOT NULL,
 	"credential_other" text,
 	"specialty" text NOT NULL,
+	"specialty_other" text,
 	"organisation" text NOT NULL,
 	"years_in_practice" integer NOT NULL,
 	"residency_affiliation" text,

@@ -12,7 +12,7 @@ export async function requestSignInLink(_prev: ActionState, formData: FormData):
   const parsed = signInSchema.safeParse(values);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   const { email } = parsed.data;
-  const returnTo = safeReturnPath(parsed.data.callbackUrl, '/');
+  const returnTo = safeReturnPath(parsed.data.callbackUrl, '/portal');
 
   try {
     const gate = await gateSignInEmail(email, clientIp(await headers()));

@@ -1,16 +1,20 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { StatusCard } from '@/components/people/status-card';
+import { Alert } from '@/components/ui/alert';
 import { requireRole } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Home' };
 
-export default async function MenteeHome() {
+export default async function MenteeHome({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireRole('mentee');
   if (user.status === 'registering') redirect('/register/mentee');
+  const params = await searchParams;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Welcome{user.name ? `, ${user.name.split(' ')[0]}` : ''}</h1>
+      {params.registered && <Alert tone="success" title="Registration received">Thank you! We emailed you a confirmation. The coordinator will review your registration soon.</Alert>}
+      {params.withdrawn && <Alert tone="info">You have withdrawn from the program.</Alert>}
       <StatusCard status={user.status} />
     </div>
   );

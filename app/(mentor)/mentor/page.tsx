@@ -1,17 +1,49 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { StatusCard } from '@/components/people/status-card';
+import { Alert } from '@/components/ui/alert';
+import { Card, CardTitle } from '@/components/ui/card';
+import { CapacityForm, PauseForm } from '@/components/registration/mentor-settings';
 import { requireRole } from '@/lib/auth/session';
+import { capacityAction, pauseAction } from '@/lib/registration/actions';
+import { getMentorStanding } from '@/lib/registration/queries';
 
 export const metadata: Metadata = { title: 'Home' };
 
-export default async function MentorHome() {
+export default async function MentorHome({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireRole('mentor');
   if (user.status === 'registering') redirect('/register/mentor');
+  const [params, standing] = await Promise.all([searchParams, getMentorStanding(user)]);
+  const today = new Date().toISOString().slice(0, 10);
+  const paused = standing?.pausedUntil && standing.pausedUntil > today ? standing.pausedUntil : null;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Welcome{user.name ? `, ${user.name}` : ''}</h1>
-      <StatusCard status={user.status} />
+      {params.registered && <Alert tone="success" title="Registration received">Thank you! We emailed you a confirmation. The coordinator will review your registration soon.</Alert>}
+      {params.attested && <Alert tone="success">Thank you for signing the values statement.</Alert>}
+      {params.withdrawn && <Alert tone="info">You have withdrawn from the program.</Alert>}
+      {standing && !standing.attestedCurrent && user.status !== 'withdrawn' && (
+        <Alert tone="warning" title="Please sign the current values statement">
+          The program has a new version of its values statement. Until you sign it you will not be paired with new mentees.{' '}
+          <Link href="/mentor/values">Read and sign it</Link>.
+        </Alert>
+      )}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <StatusCard status={user.status} />
+        {standing && user.status !== 'withdrawn' && user.status !== 'declined' && (
+          <Card>
+            <CardTitle>Availability for new mentees</CardTitle>
+            <p className="mb-4 text-sm text-stone-700">
+              {paused ? `Paused: you will not get new mentees until ${paused}.` : 'You are open to new mentees.'}
+            </p>
+            <div className="space-y-6">
+              <CapacityForm action={capacityAction} capacity={standing.capacity} />
+              <PauseForm action={pauseAction} pausedUntil={paused} />
+            </div>
+          </Card>
+        )}
+      </div>
     </div>
   );
 }

@@ -19,7 +19,7 @@ export async function POST(req: NextRequest) {
   const parsed = form.safeParse(Object.fromEntries(await req.formData()));
   if (!parsed.success) return NextResponse.redirect(new URL('/sign-in/error?error=Verification', env.AUTH_URL), 303);
   const { token, email, callbackUrl } = parsed.data;
-  const inner = new NextRequest(callbackUrlFor({ token, email, callbackUrl: callbackUrl || `${env.AUTH_URL}/` }, env.AUTH_URL), {
+  const inner = new NextRequest(callbackUrlFor({ token, email, callbackUrl: callbackUrl || `${env.AUTH_URL}/portal` }, env.AUTH_URL), {
     method: 'GET',
     headers: req.headers,
   });

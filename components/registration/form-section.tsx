@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+
+/** One numbered section of a long form, so a person always sees where they are. */
+export function FormSection({ step, total, title, intro, children }: { step: number; total: number; title: string; intro?: ReactNode; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`step-${step}`} className="space-y-5 border-t border-stone-200 pt-6 first:border-t-0 first:pt-0">
+      <div>
+        <p className="text-xs font-semibold uppercase tracking-wide text-brand-800">
+          Step {step} of {total}
+        </p>
+        <h2 id={`step-${step}`} className="text-lg font-semibold text-stone-900">
+          {title}
+        </h2>
+        {intro && <div className="mt-1 text-sm text-stone-600">{intro}</div>}
+      </div>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import 'server-only';
+import { createElement } from 'react';
+import { getEnv } from '@/lib/env';
+import { sendEmail } from './send';
+import { NoticeEmail } from './templates/notice';
+
+type Person = { email: string; name: string | null };
+
+const hello = (p: Person) => `Hello ${p.name?.split(' ')[0] ?? 'there'},`;
+const link = (path: string) => `${getEnv().AUTH_URL}${path}`;
+
+function notice(to: Person, kind: string, subject: string, paragraphs: string[], action?: { label: string; path: string }) {
+  return sendEmail({
+    to: to.email,
+    subject,
+    kind,
+    react: createElement(NoticeEmail, {
+      preview: paragraphs[0],
+      heading: subject,
+      greeting: hello(to),
+      paragraphs,
+      action: action && { label: action.label, url: link(action.path) },
+    }),
+  });
+}
+
+export function sendRegistrationReceived(to: Person, role: 'mentee' | 'mentor') {
+  return notice(
+    to,
+    'registration-received',
+    'We received your registration',
+    [
+      'Thank you for registering. The program coordinator reviews every registration and will email you with the outcome, usually within a week.',
+      role === 'mentor'
+        ? 'You can change your profile, your capacity, or pause new pairings at any time from your portal.'
+        : 'You can update your profile at any time from your portal.',
+    ],
+    { label: 'Open your portal', path: `/${role}` },
+  );
+}
+
+export function sendDecision(to: Person, role: 'mentee' | 'mentor', decision: 'approved' | 'waitlisted' | 'declined', reason: string | null) {
+  const copy = {
+    approved: {
+      subject: 'You are in the program',
+      body:
+        role === 'mentee'
+          ? 'Your registration has been approved. The coordinator pairs students with mentors as places become available; you will get an introduction email as soon as you are paired.'
+          : 'Your registration has been approved. The coordinator will propose mentees for you and you will get an introduction email for each pairing.',
+    },
+    waitlisted: {
+      subject: 'You are on the waitlist',
+      body: 'There are more people than places right now, so your registration is on the waitlist. You keep your place in line, and we will email you when that changes.',
+    },
+    declined: {
+      subject: 'About your registration',
+      body: 'We are not able to accept your registration this time. If you have questions, reply to the coordinator.',
+    },
+  }[decision];
+  return notice(to, `decision-${decision}`, copy.subject, [copy.body, ...(reason ? [`A note from the coordinator: ${reason}`] : [])], {
+    label: 'Open your portal',
+    path: `/${role}`,
+  });
+}
+
+export function sendReattestNeeded(to: Person, version: number) {
+  return notice(
+    to,
+    'reattest-needed',
+    'Please re-affirm the program’s values statement',
+    [
+      `The program has published version ${version} of its values statement on anti-racism and cultural humility.`,
+      'Please read it and attest again. Until you do, you will not be paired with new mentees; your current mentees are not affected.',
+    ],
+    { label: 'Read and attest', path: '/mentor/values' },
+  );
+}

@@ -1,0 +1,65 @@
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+
+/**
+ * Every test gets its own client address (X-Forwarded-For), so the per-IP sign-in limit of one test
+ * never spills into another, exactly as separate people on separate networks.
+ */
+export const test = base.extend<{ ip: string }>({
+  ip: async ({}, use) => {
+    await use(`10.${rand(250)}.${rand(250)}.${rand(250)}`);
+  },
+  context: async ({ context, ip }, use) => {
+    await context.setExtraHTTPHeaders({ 'x-forwarded-for': ip });
+    await use(context);
+  },
+});
+export { expect };
+
+function rand(n: number) {
+  return 1 + Math.floor(Math.random() * n);
+}
+
+export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}${rand(1e6).toString(36)}@example.edu`;
+
+type OutboxMail = { to: string; subject: string; text: string; html: string; url: string | null; createdAt: string };
+
+export async function outbox(request: APIRequestContext, to: string, baseURL?: string): Promise<OutboxMail[]> {
+  const res = await request.get(`${baseURL ?? ''}/api/dev/outbox?to=${encodeURIComponent(to)}`);
+  expect(res.ok()).toBe(true);
+  return res.json();
+}
+
+/** Waits for a new email to arrive (more than `before` in the outbox) and returns the newest. */
+export async function latestMail(request: APIRequestContext, to: string, before = 0, baseURL?: string): Promise<OutboxMail> {
+  let mails: OutboxMail[] = [];
+  await expect
+    .poll(async () => {
+      mails = await outbox(request, to, baseURL);
+      return mails.length;
+    })
+    .toBeGreaterThan(before);
+  return mails[0];
+}
+
+/** Asks for a link on the sign-in page, like a person would; returns the link from the outbox. */
+export async function requestLink(page: Page, email: string, baseURL = ''): Promise<string> {
+  const before = (await outbox(page.request, email, baseURL)).length;
+  // Stay on a sign-in page the app sent us to, so its return path is kept.
+  if (!page.url().includes('/sign-in')) await page.goto(`${baseURL}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: /^Send/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();
+  const mail = await latestMail(page.request, email, before, baseURL);
+  expect(mail.subject).toMatch(/sign-in link/i);
+  expect(mail.url).toBeTruthy();
+  return mail.url!;
+}
+
+/** Signs in through the outbox and the confirmation step. */
+export async function signIn(page: Page, email: string, baseURL = ''): Promise<void> {
+  const link = await requestLink(page, email, baseURL);
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1, name: 'Confirm sign-in' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
