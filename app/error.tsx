@@ -1,5 +1,6 @@
 'use client';
 import { useEffect } from 'react';
+import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 
 /** Shown when a page fails — most often because the database cannot be reached. No stack traces. */
@@ -17,9 +18,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       {error.digest && <p className="mt-2 text-xs text-stone-500">Reference: {error.digest}</p>}
       <div className="mt-6 flex justify-center gap-3">
         <Button onClick={() => reset()}>Try again</Button>
-        <a className="inline-flex min-h-11 items-center px-4" href="/">
+        <Link className="inline-flex min-h-11 items-center px-4" href="/">
           Home
-        </a>
+        </Link>
       </div>
     </main>
   );
