@@ -8,6 +8,7 @@ import { assertPermission, ForbiddenError } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { sendRegistrationReceived } from '@/lib/email/notices';
 import { UserFacingError } from '@/lib/errors';
+import { endPairingsOnWithdrawal } from '@/lib/pairings/operations';
 import { recordAttestation } from '@/lib/values/statements';
 import { EXPECTATIONS_VERSION } from './expectations';
 import { saveIdentityAnswers } from './identity';
@@ -177,6 +178,7 @@ export async function withdrawFromProgram(actor: SessionUser, reason: string): P
       .where(and(eq(users.id, actor.id), inArray(users.status, ['registering', 'pending', 'approved', 'waitlisted'])))
       .returning({ id: users.id });
     if (!updated.length) throw new UserFacingError('You have already left the program.');
+    await endPairingsOnWithdrawal(tx, actor.id, reason);
     await writeAudit(tx, { actorId: actor.id, action: 'person.withdrew', subjectType: 'user', subjectId: actor.id, details: { reason } });
   });
 }

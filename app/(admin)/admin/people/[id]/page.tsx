@@ -1,0 +1,298 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { statusLabel } from '@/components/people/status-card';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { Table, Td, Th } from '@/components/ui/table';
+import { personStatus, type PersonStatus } from '@/db/schema';
+import { daysSince, formatDate, formatDateTime, plural } from '@/lib/admin/format';
+import { AUDIT_TRAIL_LIMIT, getPersonDetail, type AuditView, type MenteeProfileView, type MentorProfileView, type SharedProfileView } from '@/lib/admin/people';
+import { requireRole } from '@/lib/auth/session';
+import {
+  CREDENTIALS,
+  DAYS,
+  HELP_AREAS,
+  IDENTITY_PREFERENCES,
+  LANGUAGES,
+  labelOf,
+  MEETING_FORMATS,
+  RACE_CATEGORIES,
+  SCHOOL_YEARS,
+  SPECIALTIES,
+  TIMES,
+  type Option,
+} from '@/lib/registration/options';
+import { ROLE_LABELS, STATUS_TONES } from '../copy';
+import { DecisionForm } from './decision-form';
+import { IdentityReveal } from './identity-reveal';
+
+export const metadata: Metadata = { title: 'Person' };
+
+type Params = Promise<{ id: string }>;
+
+export default async function PersonPage({ params }: { params: Params }) {
+  const user = await requireRole('admin');
+  const { id } = await params;
+  const person = await getPersonDetail(user, id);
+  if (!person) notFound();
+  const name = person.name ?? person.email;
+  const waited = daysSince(person.waitingSince);
+  const attestedCurrent = person.attestations.some((a) => a.version === person.currentStatementVersion);
+
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href="/admin/people">← All people</Link>
+      </p>
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold break-words">{name}</h1>
+        <p className="flex flex-wrap items-center gap-2 text-stone-700">
+          <span className="break-all">{person.email}</span>
+          <span aria-hidden="true">·</span>
+          <span>{person.role ? ROLE_LABELS[person.role] : 'Role not chosen yet'}</span>
+          <Badge tone={STATUS_TONES[person.status]}>{statusLabel(person.status)}</Badge>
+        </p>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card aria-labelledby="status-heading">
+          <h2 id="status-heading" className="mb-3 text-lg font-semibold text-stone-900">
+            Status
+          </h2>
+          <Facts
+            items={[
+              ['Current status', statusLabel(person.status)],
+              ['Reason', person.statusReason ?? '—'],
+              ['Changed', formatDateTime(person.statusChangedAt)],
+              ['Registered', formatDateTime(person.registeredAt)],
+              ...(person.role === 'mentee'
+                ? ([['Waiting for a mentor', waited === null ? 'Not waiting' : `${plural(waited, 'day', 'days')} (since ${formatDate(person.waitingSince)})`]] as const)
+                : []),
+              ...(person.role === 'mentor'
+                ? ([['Current values statement', attestedCurrent ? 'Attested' : 'Not attested — not matchable for new pairings']] as const)
+                : []),
+            ]}
+          />
+        </Card>
+
+        <Card aria-labelledby="decision-heading">
+          <h2 id="decision-heading" className="mb-3 text-lg font-semibold text-stone-900">
+            Decision
+          </h2>
+          {person.decidable ? (
+            <DecisionForm userId={person.id} current={person.status} />
+          ) : (
+            <p className="text-stone-700">{undecidableReason(person.role, person.status)}</p>
+          )}
+        </Card>
+      </div>
+
+      <Card aria-labelledby="profile-heading">
+        <h2 id="profile-heading" className="mb-3 text-lg font-semibold text-stone-900">
+          Profile
+        </h2>
+        {person.mentee ? (
+          <Facts items={menteeFacts(person.mentee)} />
+        ) : person.mentor ? (
+          <Facts items={mentorFacts(person.mentor)} />
+        ) : (
+          <p className="text-stone-700">No profile yet: they have not finished the registration form.</p>
+        )}
+      </Card>
+
+      {(person.role === 'mentee' || person.role === 'mentor') && (
+        <Card aria-labelledby="identity-heading">
+          <h2 id="identity-heading" className="mb-2 text-lg font-semibold text-stone-900">
+            Identity answers
+          </h2>
+          <p className="mb-4 text-sm text-stone-700">
+            Optional answers given with consent, used only for matching. They stay hidden until you ask, and every time they are shown
+            it is written to the audit log.
+          </p>
+          <IdentityReveal userId={person.id} name={name} />
+        </Card>
+      )}
+
+      {person.role === 'mentor' && (
+        <Card aria-labelledby="attest-heading">
+          <h2 id="attest-heading" className="mb-3 text-lg font-semibold text-stone-900">
+            Values statement attestations
+          </h2>
+          {person.attestations.length ? (
+            <Table caption="Values statement attestations, newest version first">
+              <thead>
+                <tr>
+                  <Th>Version</Th>
+                  <Th>Title</Th>
+                  <Th>Signed as</Th>
+                  <Th>When</Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {person.attestations.map((a) => (
+                  <tr key={a.version}>
+                    <Td className="whitespace-nowrap">
+                      {a.version}
+                      {a.version === person.currentStatementVersion && <span className="ml-2 text-xs font-semibold text-emerald-800">current</span>}
+                    </Td>
+                    <Td className="min-w-48">{a.title}</Td>
+                    <Td>{a.signatureName}</Td>
+                    <Td className="whitespace-nowrap">{formatDateTime(a.attestedAt)}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          ) : (
+            <p className="text-stone-700">They have not attested any version of the values statement.</p>
+          )}
+        </Card>
+      )}
+
+      <Card aria-labelledby="audit-heading">
+        <h2 id="audit-heading" className="mb-3 text-lg font-semibold text-stone-900">
+          Audit trail
+        </h2>
+        {person.audit.length ? (
+          <>
+            <Table caption="Audit trail for this person, newest first">
+              <thead>
+                <tr>
+                  <Th>When</Th>
+                  <Th>What</Th>
+                  <Th>By</Th>
+                  <Th>Details</Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {person.audit.map((entry) => (
+                  <tr key={entry.id}>
+                    <Td className="whitespace-nowrap">{formatDateTime(entry.createdAt)}</Td>
+                    <Td className="whitespace-nowrap">{AUDIT_ACTIONS[entry.action] ?? entry.action}</Td>
+                    <Td>{entry.actorName ?? entry.actorEmail ?? 'The system'}</Td>
+                    <Td className="min-w-56">{describeDetails(entry)}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+            {person.audit.length === AUDIT_TRAIL_LIMIT && (
+              <p className="mt-2 text-sm text-stone-600">Showing the latest {AUDIT_TRAIL_LIMIT} entries.</p>
+            )}
+          </>
+        ) : (
+          <p className="text-stone-700">Nothing recorded yet.</p>
+        )}
+      </Card>
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------------------
+
+type Fact = readonly [label: string, value: ReactNode];
+
+function Facts({ items }: { items: readonly Fact[] }) {
+  return (
+    <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_minmax(0,1fr)]">
+      {items.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="font-semibold text-stone-700">{label}</dt>
+          <dd className="mb-2 break-words whitespace-pre-line text-stone-900 sm:mb-0">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const list = (options: Option[], values: string[], other?: string | null) => {
+  const labels = values.filter((v) => v !== 'other').map((v) => labelOf(options, v));
+  if (other) labels.push(other);
+  return labels.length ? labels.join(', ') : '—';
+};
+
+/** "weekday-evening" → "Weekdays, evening" */
+const slotLabel = (slot: string) => {
+  const [day, time] = slot.split('-');
+  return `${labelOf(DAYS, day)}, ${labelOf(TIMES, time ?? '').toLowerCase()}`;
+};
+
+function sharedFacts(p: SharedProfileView): Fact[] {
+  return [
+    ['Goes by', p.preferredName],
+    ['Pronouns', p.pronouns ?? '—'],
+    ['Meeting formats', list(MEETING_FORMATS, p.meetingFormats)],
+    ['Usually free', p.availability.length ? p.availability.map(slotLabel).join('; ') : '—'],
+    ['City', p.city ?? '—'],
+    ['Languages', list(LANGUAGES, p.languages)],
+    ['About', p.about || '—'],
+    ['Cohort', p.cohortName ?? '—'],
+    ['Accepted the expectations', formatDateTime(p.expectationsAcceptedAt)],
+  ];
+}
+
+function menteeFacts(p: MenteeProfileView): Fact[] {
+  const preference = labelOf(IDENTITY_PREFERENCES, p.identityPreference);
+  return [
+    ['School', p.school],
+    ['Year', labelOf(SCHOOL_YEARS, p.schoolYear)],
+    ['Major', p.major],
+    ['Plans to apply', String(p.targetCycle)],
+    ['Specialties of interest', list(SPECIALTIES, p.specialties, p.specialtyOther)],
+    ['Wants help with', list(HELP_AREAS, p.helpWith, p.helpOther)],
+    ['First-generation student', p.firstGen === null ? 'Not answered' : p.firstGen ? 'Yes' : 'No'],
+    // The matching preference (not their own identity): admins need it to explain a pairing.
+    [
+      'Mentor identity preference',
+      p.identityPreference === 'none' ? preference : `${preference} (${p.identityPreferenceRaces.length ? list(RACE_CATEGORIES, p.identityPreferenceRaces) : 'any BIPOC identity'})`,
+    ],
+    ...sharedFacts(p),
+  ];
+}
+
+function mentorFacts(p: MentorProfileView): Fact[] {
+  return [
+    ['Credentials', p.credential === 'other' ? (p.credentialOther ?? 'Other') : labelOf(CREDENTIALS, p.credential)],
+    ['Specialty', p.specialtyOther ? `${labelOf(SPECIALTIES, p.specialty)} (${p.specialtyOther})` : labelOf(SPECIALTIES, p.specialty)],
+    ['Organisation', p.organisation],
+    ['Years in practice', String(p.yearsInPractice)],
+    ['Residency affiliation', p.residencyAffiliation ?? '—'],
+    ['Capacity', plural(p.capacity, 'mentee', 'mentees')],
+    ['Paused', p.pausedUntil ? `Not taking new mentees until ${formatDate(p.pausedUntil)}` : 'No'],
+    ['Can advise on', list(HELP_AREAS, p.advice)],
+    ['Shows identity on profile', p.showIdentity ? 'Yes' : 'No'],
+    ...sharedFacts(p),
+  ];
+}
+
+function undecidableReason(role: string | null, status: PersonStatus): string {
+  if (role === 'admin') return 'Coordinators are not reviewed.';
+  if (status === 'registering') return 'They have not finished registering yet. You can decide once they submit their profile.';
+  if (status === 'withdrawn') return 'They have withdrawn from the program.';
+  return 'There is nothing to decide for this person.';
+}
+
+const AUDIT_ACTIONS: Record<string, string> = {
+  'role.chosen': 'Chose a role',
+  'registration.submitted': 'Registered',
+  'profile.updated': 'Updated profile',
+  'registrant.decided': 'Decision',
+  'identity.viewed': 'Identity answers viewed',
+  'values.attested': 'Attested values statement',
+  'mentor.paused': 'Paused new pairings',
+  'mentor.resumed': 'Resumed new pairings',
+  'mentor.capacity-changed': 'Changed capacity',
+  'person.withdrew': 'Withdrew',
+};
+
+const isStatus = (v: unknown): v is PersonStatus => typeof v === 'string' && (personStatus.enumValues as readonly string[]).includes(v);
+
+function describeDetails({ action, details }: AuditView): string {
+  if (!details) return '—';
+  if (action === 'registrant.decided' && isStatus(details.from) && isStatus(details.to))
+    return `${statusLabel(details.from)} → ${statusLabel(details.to)}${details.reason ? `. Reason: ${String(details.reason)}` : ''}`;
+  if (action === 'identity.viewed') return details.found ? 'Answers were shown' : 'No answers on file';
+  return Object.entries(details)
+    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join('; ');
+}

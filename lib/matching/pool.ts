@@ -1,0 +1,155 @@
+import 'server-only';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { identityAnswers, matchRules, menteeProfiles, mentorProfiles, pairings, programSettings, users } from '@/db/schema';
+import { mentorEligibility } from './eligibility';
+import { resolveWeights, scorePair, type MenteeFacts, type MentorFacts, type PairScore, type Weights } from './scoring';
+
+/** Everything the matcher needs, read in a handful of queries. */
+export type Pool = {
+  mentees: MenteeFacts[];
+  mentors: (MentorFacts & { freeSlots: number; capacity: number })[];
+  weights: Weights;
+  excluded: Set<string>;
+  locked: Set<string>;
+  endedBefore: Set<string>;
+};
+
+export const pairKey = (menteeId: string, mentorId: string) => `${menteeId}|${mentorId}`;
+
+const DAY = 86_400_000;
+
+/**
+ * Waiting mentees (approved, not in a proposed or active pairing) and every mentor with a profile.
+ * Only the optional identity answers people consented to exist in the database, so only those are
+ * used.
+ */
+export async function loadPool(db: Db | Tx, now = new Date()): Promise<Pool> {
+  const waiting = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      waitingSince: users.waitingSince,
+      statusChangedAt: users.statusChangedAt,
+      priorityRematchAt: users.priorityRematchAt,
+      specialties: menteeProfiles.specialties,
+      helpWith: menteeProfiles.helpWith,
+      meetingFormats: menteeProfiles.meetingFormats,
+      availability: menteeProfiles.availability,
+      city: menteeProfiles.city,
+      languages: menteeProfiles.languages,
+      identityPreference: menteeProfiles.identityPreference,
+      identityPreferenceRaces: menteeProfiles.identityPreferenceRaces,
+      races: identityAnswers.races,
+    })
+    .from(users)
+    .innerJoin(menteeProfiles, eq(menteeProfiles.userId, users.id))
+    .leftJoin(identityAnswers, eq(identityAnswers.userId, users.id))
+    .where(
+      and(
+        eq(users.role, 'mentee'),
+        eq(users.status, 'approved'),
+        sql`not exists (select 1 from ${pairings} p where p.mentee_id = ${users.id} and p.state in ('proposed','active'))`,
+      ),
+    );
+
+  const mentorRows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      specialty: mentorProfiles.specialty,
+      advice: mentorProfiles.advice,
+      meetingFormats: mentorProfiles.meetingFormats,
+      availability: mentorProfiles.availability,
+      city: mentorProfiles.city,
+      languages: mentorProfiles.languages,
+      races: identityAnswers.races,
+    })
+    .from(users)
+    .innerJoin(mentorProfiles, eq(mentorProfiles.userId, users.id))
+    .leftJoin(identityAnswers, eq(identityAnswers.userId, users.id))
+    .where(and(eq(users.role, 'mentor'), inArray(users.status, ['approved', 'pending', 'waitlisted'])));
+
+  const eligibility = new Map((await mentorEligibility(db)).map((e) => [e.userId, e]));
+  const rules = await db.select({ menteeId: matchRules.menteeId, mentorId: matchRules.mentorId, kind: matchRules.kind }).from(matchRules);
+  const ended = await db
+    .select({ menteeId: pairings.menteeId, mentorId: pairings.mentorId })
+    .from(pairings)
+    .where(and(inArray(pairings.state, ['completed', 'ended']), isNotNull(pairings.mentorId)));
+  const [settings] = await db.select({ weights: programSettings.matchWeights }).from(programSettings).where(eq(programSettings.id, 1));
+
+  return {
+    mentees: waiting
+      .map((m) => {
+        const since = m.waitingSince ?? m.statusChangedAt ?? now;
+        return {
+          id: m.id,
+          name: m.name ?? 'Unnamed student',
+          specialties: m.specialties,
+          helpWith: m.helpWith,
+          meetingFormats: m.meetingFormats,
+          availability: m.availability,
+          city: m.city,
+          languages: m.languages,
+          identityPreference: m.identityPreference,
+          identityPreferenceRaces: m.identityPreferenceRaces,
+          races: m.races,
+          daysWaiting: Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY)),
+          priorityRematch: m.priorityRematchAt !== null,
+        };
+      })
+      // The waitlist order: no-fault rematches first, then the longest wait.
+      .sort((a, b) => Number(b.priorityRematch) - Number(a.priorityRematch) || b.daysWaiting - a.daysWaiting || a.name.localeCompare(b.name)),
+    mentors: mentorRows.map((m) => {
+      const e = eligibility.get(m.id);
+      return {
+        id: m.id,
+        name: m.name ?? 'Unnamed mentor',
+        specialty: m.specialty,
+        advice: m.advice,
+        meetingFormats: m.meetingFormats,
+        availability: m.availability,
+        city: m.city,
+        languages: m.languages,
+        races: m.races,
+        unavailableReasons: e?.reasons ?? ['has no profile'],
+        freeSlots: e?.freeSlots ?? 0,
+        capacity: e?.capacity ?? 0,
+      };
+    }),
+    weights: resolveWeights(settings?.weights),
+    excluded: new Set(rules.filter((r) => r.kind === 'exclude').map((r) => pairKey(r.menteeId, r.mentorId))),
+    locked: new Set(rules.filter((r) => r.kind === 'lock').map((r) => pairKey(r.menteeId, r.mentorId))),
+    endedBefore: new Set(ended.map((r) => pairKey(r.menteeId, r.mentorId))),
+  };
+}
+
+export function scoreInPool(pool: Pool, mentee: MenteeFacts, mentor: MentorFacts): PairScore {
+  const key = pairKey(mentee.id, mentor.id);
+  return scorePair(mentee, mentor, { previouslyPaired: pool.endedBefore.has(key), excluded: pool.excluded.has(key) }, pool.weights);
+}
+
+/**
+ * Why a mentee has no allowed mentor right now, in words — the most common blocker across all
+ * mentors, so the coordinator knows what would unblock them.
+ */
+export function whyUnmatched(pool: Pool, mentee: MenteeFacts): string | null {
+  const counts = new Map<string, number>();
+  let allowed = 0;
+  for (const mentor of pool.mentors) {
+    const s = scoreInPool(pool, mentee, mentor);
+    if (s.allowed) {
+      allowed++;
+      continue;
+    }
+    // Group mentor-side reasons into "no free mentor" rather than listing each one.
+    const reason = s.blockers.find((b) => !b.startsWith('Mentor ')) ?? 'no mentor who fits has a free slot';
+    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  if (allowed > 0) return null;
+  if (pool.mentors.length === 0) return 'No mentors are registered yet';
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  if (mentee.identityPreference === 'required' && counts.has('Mentee requires a mentor who shares their identity; this mentor does not (or has not shared)'))
+    return 'Requires a mentor who shares their identity, and none with a free slot does yet';
+  return top.charAt(0).toUpperCase() + top.slice(1);
+}

@@ -1,0 +1,208 @@
+import 'server-only';
+import { and, eq, inArray, or } from 'drizzle-orm';
+import { createElement } from 'react';
+import { getDb, type Tx } from '@/db/client';
+import { cohorts, menteeProfiles, mentorProfiles, pairings, programSettings, users } from '@/db/schema';
+import { writeAudit } from '@/lib/audit/write';
+import { assertPermission } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session';
+import { sendEmail } from '@/lib/email/send';
+import { IntroductionEmail } from '@/lib/email/templates/introduction';
+import { getEnv } from '@/lib/env';
+import { UserFacingError } from '@/lib/errors';
+import { loadPool, scoreInPool } from '@/lib/matching/pool';
+import { DEFAULT_INTRO_BODY, DEFAULT_INTRO_SUBJECT, fillIntro, type IntroFacts } from './introduction';
+
+export type Outcome = { ok: number; failed: { id: string; reason: string }[] };
+
+/** Postgres error code, whether the driver put it on the error or on its cause. */
+function pgCode(err: unknown): string | undefined {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code ?? e?.cause?.code;
+}
+
+/** Turns the database's refusals into sentences for the coordinator. */
+function explain(err: unknown): string {
+  const code = pgCode(err);
+  const text = String((err as { cause?: { message?: string } })?.cause?.message ?? (err as Error)?.message ?? '');
+  if (code === '23505' || text.includes('pairings_one_open_per_mentee')) return 'The student already has a proposed or active pairing.';
+  if (code === '23514' || text.includes('mentor_capacity_exceeded')) return 'The mentor has no free place left.';
+  if (err instanceof UserFacingError) return err.message;
+  console.error(err);
+  return 'Something went wrong; nothing was changed for this pairing.';
+}
+
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/**
+ * Stages proposals (invisible to the pair). The score is computed again here from the database —
+ * never taken from the form — and a pair that is no longer allowed is refused with the reason.
+ * Each proposal is its own transaction, so one refusal does not undo the others.
+ */
+export async function proposePairings(actor: SessionUser, pairs: { menteeId: string; mentorId: string }[]): Promise<Outcome> {
+  assertPermission(actor, 'matching:run');
+  const db = await getDb();
+  const pool = await loadPool(db);
+  const outcome: Outcome = { ok: 0, failed: [] };
+  for (const { menteeId, mentorId } of pairs) {
+    const mentee = pool.mentees.find((m) => m.id === menteeId);
+    const mentor = pool.mentors.find((m) => m.id === mentorId);
+    const id = `${menteeId}→${mentorId}`;
+    if (!mentee || !mentor) {
+      outcome.failed.push({ id, reason: !mentee ? 'The student is not waiting for a mentor.' : 'The mentor cannot be found.' });
+      continue;
+    }
+    const score = scoreInPool(pool, mentee, mentor);
+    if (!score.allowed) {
+      outcome.failed.push({ id, reason: score.blockers.join('; ') });
+      continue;
+    }
+    try {
+      await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(pairings)
+          .values({ menteeId, mentorId, state: 'proposed', score: Math.round(score.total * 100), scoreBreakdown: score.breakdown, proposedBy: actor.id })
+          .returning({ id: pairings.id });
+        await writeAudit(tx, { actorId: actor.id, action: 'pairing.proposed', subjectType: 'pairing', subjectId: row.id, details: { menteeId, mentorId, score: score.total } });
+      });
+      outcome.ok++;
+    } catch (err) {
+      outcome.failed.push({ id, reason: explain(err) });
+    }
+  }
+  return outcome;
+}
+
+type Released = { to: { email: string; name: string }; subject: string; body: string };
+
+async function releaseOne(tx: Tx, actor: SessionUser, pairingId: number, template: { subject: string; body: string }): Promise<Released[]> {
+  // Lock the pairing: two admins approving the same proposal cannot both release it.
+  const [p] = await tx
+    .select({ id: pairings.id, state: pairings.state, menteeId: pairings.menteeId, mentorId: pairings.mentorId })
+    .from(pairings)
+    .where(eq(pairings.id, pairingId))
+    .for('update');
+  if (!p) throw new UserFacingError('This proposal no longer exists.');
+  if (p.state !== 'proposed') throw new UserFacingError(p.state === 'active' ? 'This pairing was already approved.' : 'This proposal was withdrawn.');
+
+  const people = await tx
+    .select({ id: users.id, email: users.email, name: users.name, status: users.status })
+    .from(users)
+    .where(inArray(users.id, [p.menteeId, p.mentorId]));
+  const mentee = people.find((x) => x.id === p.menteeId)!;
+  const mentor = people.find((x) => x.id === p.mentorId)!;
+  if (mentee.status !== 'approved' || mentor.status !== 'approved') throw new UserFacingError('One of the two is no longer approved for the program.');
+
+  const [settings] = await tx.select({ termMonths: programSettings.termMonths }).from(programSettings).where(eq(programSettings.id, 1));
+  const [mp] = await tx
+    .select({ about: menteeProfiles.about, launchDate: cohorts.launchDate })
+    .from(menteeProfiles)
+    .leftJoin(cohorts, eq(cohorts.id, menteeProfiles.cohortId))
+    .where(eq(menteeProfiles.userId, p.menteeId));
+  const [tp] = await tx.select({ about: mentorProfiles.about }).from(mentorProfiles).where(eq(mentorProfiles.userId, p.mentorId));
+
+  // A pairing approved before the program's launch starts on the launch date.
+  const today = new Date().toISOString().slice(0, 10);
+  const startDate = mp?.launchDate && mp.launchDate > today ? mp.launchDate : today;
+  const endDate = addMonths(startDate, settings?.termMonths ?? 12);
+
+  const facts: IntroFacts = {
+    mentee_name: mentee.name ?? mentee.email,
+    mentee_email: mentee.email,
+    mentee_about: mp?.about || '(no introduction written yet)',
+    mentor_name: mentor.name ?? mentor.email,
+    mentor_email: mentor.email,
+    mentor_about: tp?.about || '(no introduction written yet)',
+    start_date: new Date(`${startDate}T12:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' }),
+  };
+  const subject = fillIntro(template.subject, facts).slice(0, 200);
+  const body = fillIntro(template.body, facts);
+
+  await tx
+    .update(pairings)
+    .set({ state: 'active', approvedBy: actor.id, approvedAt: new Date(), startDate, endDate, introSubject: subject, introBody: body })
+    .where(and(eq(pairings.id, p.id), eq(pairings.state, 'proposed')));
+  await tx.update(users).set({ priorityRematchAt: null, waitingSince: null }).where(eq(users.id, p.menteeId));
+  await writeAudit(tx, { actorId: actor.id, action: 'pairing.approved', subjectType: 'pairing', subjectId: p.id, details: { startDate, endDate } });
+  return [mentee, mentor].map((person) => ({ to: { email: person.email, name: person.name ?? person.email }, subject, body }));
+}
+
+/**
+ * Approves staged proposals and releases them: each becomes active and both people get the
+ * introduction email, filled from the (admin-edited) template. Each approval is its own
+ * transaction; the database's capacity guard and the row lock make concurrent approvals safe.
+ */
+export async function approvePairings(
+  actor: SessionUser,
+  ids: number[],
+  template: { subject: string; body: string } = { subject: DEFAULT_INTRO_SUBJECT, body: DEFAULT_INTRO_BODY },
+): Promise<Outcome> {
+  assertPermission(actor, 'pairings:approve');
+  const db = await getDb();
+  const outcome: Outcome = { ok: 0, failed: [] };
+  for (const id of ids) {
+    let mails: Released[];
+    try {
+      mails = await db.transaction((tx) => releaseOne(tx, actor, id, template));
+    } catch (err) {
+      outcome.failed.push({ id: String(id), reason: explain(err) });
+      continue;
+    }
+    outcome.ok++;
+    const portalUrl = `${getEnv().AUTH_URL}/portal`;
+    for (const m of mails)
+      await sendEmail({ to: m.to.email, subject: m.subject, kind: 'introduction', react: createElement(IntroductionEmail, { subject: m.subject, body: m.body, portalUrl }) }).catch(
+        (err) => console.error('introduction email failed', err),
+      );
+  }
+  return outcome;
+}
+
+/**
+ * Ends a proposed or active pairing with a reason (nothing is deleted). With `rematch` the student
+ * goes back to the top of the waitlist — a no-fault ending.
+ */
+export async function endPairing(actor: SessionUser, pairingId: number, reason: string, rematch: boolean): Promise<void> {
+  assertPermission(actor, 'pairings:end');
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const ended = await tx
+      .update(pairings)
+      .set({ state: 'ended', endedBy: actor.id, endedAt: new Date(), endReason: reason, rematchRequested: rematch })
+      .where(and(eq(pairings.id, pairingId), inArray(pairings.state, ['proposed', 'active'])))
+      .returning({ menteeId: pairings.menteeId, was: pairings.state });
+    if (!ended.length) throw new UserFacingError('This pairing has already ended.');
+    await requeueMentee(tx, ended[0].menteeId, rematch);
+    await writeAudit(tx, { actorId: actor.id, action: 'pairing.ended', subjectType: 'pairing', subjectId: pairingId, details: { reason, rematch } });
+  });
+}
+
+/** Back on the waitlist; a no-fault rematch goes to the top. */
+async function requeueMentee(tx: Tx, menteeId: string, top: boolean) {
+  await tx
+    .update(users)
+    .set({ waitingSince: new Date(), ...(top ? { priorityRematchAt: new Date() } : {}) })
+    .where(and(eq(users.id, menteeId), eq(users.status, 'approved')));
+}
+
+/**
+ * When someone leaves the program their open pairings end; a mentee whose mentor left goes back to
+ * the top of the waitlist. Runs inside the withdrawal's transaction.
+ */
+export async function endPairingsOnWithdrawal(tx: Tx, userId: string, reason: string): Promise<void> {
+  const ended = await tx
+    .update(pairings)
+    .set({ state: 'ended', endedBy: userId, endedAt: new Date(), endReason: `Withdrew from the program: ${reason}`, rematchRequested: true })
+    .where(and(or(eq(pairings.menteeId, userId), eq(pairings.mentorId, userId)), inArray(pairings.state, ['proposed', 'active'])))
+    .returning({ id: pairings.id, menteeId: pairings.menteeId });
+  for (const p of ended) {
+    if (p.menteeId !== userId) await requeueMentee(tx, p.menteeId, true);
+    await writeAudit(tx, { actorId: userId, action: 'pairing.ended', subjectType: 'pairing', subjectId: p.id, details: { reason: 'withdrawal' } });
+  }
+}

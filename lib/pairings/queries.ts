@@ -1,0 +1,163 @@
+import 'server-only';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb } from '@/db/client';
+import { identityAnswers, menteeProfiles, mentorProfiles, pairings, users, type Pairing } from '@/db/schema';
+import { assertPermission, ForbiddenError } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session';
+import type { BreakdownLine } from '@/lib/matching/scoring';
+
+export type MyMentor = {
+  pairingId: number;
+  name: string;
+  email: string;
+  preferredName: string;
+  pronouns: string | null;
+  credential: string;
+  credentialOther: string | null;
+  specialty: string;
+  specialtyOther: string | null;
+  organisation: string;
+  about: string;
+  /** Only what the mentor chose to show. */
+  identity: { races: string[]; selfDescription: string | null; gender: string | null } | null;
+  startDate: string | null;
+  endDate: string | null;
+};
+
+/** The student's released mentor. Staged proposals are invisible: only active pairings count. */
+export async function getMyMentor(actor: SessionUser): Promise<MyMentor | null> {
+  if (actor.role !== 'mentee') throw new ForbiddenError('pairings:view-own');
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      pairingId: pairings.id,
+      name: users.name,
+      email: users.email,
+      preferredName: mentorProfiles.preferredName,
+      pronouns: mentorProfiles.pronouns,
+      credential: mentorProfiles.credential,
+      credentialOther: mentorProfiles.credentialOther,
+      specialty: mentorProfiles.specialty,
+      specialtyOther: mentorProfiles.specialtyOther,
+      organisation: mentorProfiles.organisation,
+      about: mentorProfiles.about,
+      showIdentity: mentorProfiles.showIdentity,
+      startDate: pairings.startDate,
+      endDate: pairings.endDate,
+    })
+    .from(pairings)
+    .innerJoin(users, eq(users.id, pairings.mentorId))
+    .innerJoin(mentorProfiles, eq(mentorProfiles.userId, pairings.mentorId))
+    .where(and(eq(pairings.menteeId, actor.id), eq(pairings.state, 'active')));
+  if (!row) return null;
+  const { showIdentity, ...rest } = row;
+  let identity: MyMentor['identity'] = null;
+  if (showIdentity) {
+    const [ans] = await db
+      .select({ races: identityAnswers.races, selfDescription: identityAnswers.selfDescription, gender: identityAnswers.gender })
+      .from(identityAnswers)
+      .innerJoin(pairings, and(eq(pairings.mentorId, identityAnswers.userId), eq(pairings.id, row.pairingId), eq(pairings.menteeId, actor.id)));
+    identity = ans ?? null;
+  }
+  return { ...rest, name: rest.name ?? rest.preferredName, identity };
+}
+
+export type MyMentee = {
+  pairingId: number;
+  name: string;
+  email: string;
+  preferredName: string;
+  pronouns: string | null;
+  school: string;
+  schoolYear: string;
+  major: string;
+  targetCycle: number;
+  helpWith: string[];
+  specialties: string[];
+  about: string;
+  startDate: string | null;
+  endDate: string | null;
+};
+
+/** The mentor's released mentees — never their identity answers. */
+export async function getMyMentees(actor: SessionUser): Promise<MyMentee[]> {
+  if (actor.role !== 'mentor') throw new ForbiddenError('pairings:view-own');
+  const db = await getDb();
+  const rows = await db
+    .select({
+      pairingId: pairings.id,
+      name: users.name,
+      email: users.email,
+      preferredName: menteeProfiles.preferredName,
+      pronouns: menteeProfiles.pronouns,
+      school: menteeProfiles.school,
+      schoolYear: menteeProfiles.schoolYear,
+      major: menteeProfiles.major,
+      targetCycle: menteeProfiles.targetCycle,
+      helpWith: menteeProfiles.helpWith,
+      specialties: menteeProfiles.specialties,
+      about: menteeProfiles.about,
+      startDate: pairings.startDate,
+      endDate: pairings.endDate,
+    })
+    .from(pairings)
+    .innerJoin(users, eq(users.id, pairings.menteeId))
+    .innerJoin(menteeProfiles, eq(menteeProfiles.userId, pairings.menteeId))
+    .where(and(eq(pairings.mentorId, actor.id), eq(pairings.state, 'active')))
+    .orderBy(pairings.startDate);
+  return rows.map((r) => ({ ...r, name: r.name ?? r.preferredName }));
+}
+
+export type PairingRow = {
+  id: number;
+  state: Pairing['state'];
+  menteeId: string;
+  menteeName: string;
+  mentorId: string;
+  mentorName: string;
+  score: number | null;
+  breakdown: BreakdownLine[];
+  proposedAt: Date;
+  startDate: string | null;
+  endDate: string | null;
+  endReason: string | null;
+  endedAt: Date | null;
+};
+
+const mentee = alias(users, 'mentee');
+const mentor = alias(users, 'mentor');
+
+export async function listPairings(actor: SessionUser, states: Pairing['state'][] = ['proposed', 'active']): Promise<PairingRow[]> {
+  assertPermission(actor, 'pairings:approve');
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: pairings.id,
+      state: pairings.state,
+      menteeId: pairings.menteeId,
+      menteeName: mentee.name,
+      mentorId: pairings.mentorId,
+      mentorName: mentor.name,
+      score: pairings.score,
+      breakdown: pairings.scoreBreakdown,
+      proposedAt: pairings.proposedAt,
+      startDate: pairings.startDate,
+      endDate: pairings.endDate,
+      endReason: pairings.endReason,
+      endedAt: pairings.endedAt,
+    })
+    .from(pairings)
+    .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
+    .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
+    .where(inArray(pairings.state, states))
+    .orderBy(desc(pairings.proposedAt), desc(pairings.id))
+    .limit(500);
+  return rows.map((r) => ({
+    ...r,
+    menteeName: r.menteeName ?? 'Unnamed student',
+    mentorName: r.mentorName ?? 'Unnamed mentor',
+    score: r.score === null ? null : r.score / 100,
+    breakdown: (r.breakdown as BreakdownLine[] | null) ?? [],
+  }));
+}

@@ -1,0 +1,141 @@
+import type { Browser, Page } from '@playwright/test';
+import { expect, latestMail, signIn, test, uniqueEmail } from './fixtures';
+
+/** The coordinator approves a registrant from the people list, like a person would. */
+async function approveAsAdmin(browser: Browser, email: string, ip: string) {
+  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip } });
+  const page = await context.newPage();
+  await signIn(page, 'admin@example.org');
+  await page.goto(`/admin/people?q=${encodeURIComponent(email)}`);
+  await page.getByRole('link', { name: new RegExp(email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.getByLabel('Approve').check();
+  await page.getByRole('button', { name: /Save decision/ }).click();
+  await expect(page.getByText(/Approved/).first()).toBeVisible();
+  await context.close();
+}
+
+async function tick(page: Page, group: string, option: string) {
+  await page.getByRole('group', { name: group }).getByLabel(option, { exact: true }).check();
+}
+
+test.describe('[REGISTRATION] journeys', () => {
+  test('a student registers from first sign-in to approved', async ({ page, browser, ip }) => {
+    const email = uniqueEmail('student');
+    await signIn(page, email);
+    await page.getByRole('button', { name: /pre-med student/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Register as a pre-med student' })).toBeVisible();
+    await expect(page.getByLabel('School')).toHaveValue('University of Minnesota');
+
+    await page.getByLabel('Full name').fill('Lina Test Student');
+    await page.getByLabel('Name you go by').fill('Lina');
+    await page.getByLabel('Year', { exact: true }).selectOption('second-year');
+    await page.getByLabel('Year you plan to apply to medical school').fill(String(new Date().getFullYear() + 2));
+    await tick(page, 'What would you like help with?', 'MCAT');
+    await tick(page, 'How would you like to meet?', 'Video call');
+    await page.getByLabel('Weekdays, evening').check();
+    await page.getByLabel('About me').fill('<b>I love chemistry</b>');
+    await page.getByLabel(/I agree that the program may use/).check();
+    await tick(page, 'Race and ethnicity — select all that apply', 'Hispanic or Latino');
+    await page.getByLabel('I have read these expectations and agree to them.').check();
+
+    // Major left empty: the error appears beside the field and nothing typed is lost.
+    await page.getByRole('button', { name: 'Submit registration' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Nothing was saved yet' })).toBeVisible();
+    const major = page.getByLabel('Major');
+    await expect(major).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#major-error')).toHaveText(/Enter your major/);
+    await expect(page.getByLabel('Full name')).toHaveValue('Lina Test Student');
+    await expect(page.getByLabel('Weekdays, evening')).toBeChecked();
+    await expect(page.getByLabel('About me')).toHaveValue('<b>I love chemistry</b>');
+
+    await major.fill('Chemistry');
+    await page.getByRole('button', { name: 'Submit registration' }).click();
+    await expect(page).toHaveURL(/\/mentee\?registered=1$/);
+    await expect(page.getByText('Registered — awaiting review')).toBeVisible();
+    expect((await latestMail(page.request, email)).subject).toBe('We received your registration');
+
+    // Text is shown as typed, never as markup.
+    await page.getByRole('link', { name: 'My profile' }).click();
+    await expect(page.getByLabel('About me')).toHaveValue('<b>I love chemistry</b>');
+    await expect(page.getByRole('group', { name: 'Race and ethnicity — select all that apply' }).getByLabel('Hispanic or Latino')).toBeChecked();
+
+    await approveAsAdmin(browser, email, ip);
+    await page.goto('/mentee');
+    await expect(page.getByText('Approved', { exact: true })).toBeVisible();
+    expect((await latestMail(page.request, email, 1)).subject).toBe('You are in the program');
+  });
+
+  test('a physician registers, signs the values statement, and is approved', async ({ page, browser, ip }) => {
+    const email = uniqueEmail('physician');
+    await signIn(page, email);
+    await page.getByRole('button', { name: /physician/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Register as a physician mentor' })).toBeVisible();
+
+    await page.getByLabel('Full name').fill('Dr. Kai Test');
+    await page.getByLabel('Name you go by').fill('Kai');
+    await page.getByLabel('Credentials').selectOption('DO');
+    await page.getByLabel('Specialty', { exact: true }).selectOption('pediatrics');
+    await page.getByLabel('Organisation').fill('Example Children’s Clinic');
+    await page.getByLabel('Years in practice').fill('8');
+    await tick(page, 'How many mentees can you take?', 'Two');
+    await tick(page, 'What can you advise on?', 'Interviews');
+    await tick(page, 'How would you like to meet?', 'Phone call');
+    await page.getByLabel('Weekends, morning').check();
+    await page.getByLabel('I have read these expectations and agree to them.').check();
+    await expect(page.getByRole('heading', { name: /anti-racism and cultural humility/ })).toBeVisible();
+
+    // Not yet signed: refused, with the reason beside the checkbox.
+    await page.getByLabel('Type your full name as your signature').fill('Kai Test');
+    await page.getByRole('button', { name: 'Submit registration' }).click();
+    await expect(page.locator('#attest-error')).toHaveText(/commit to the values statement/);
+    await expect(page.getByLabel('Organisation')).toHaveValue('Example Children’s Clinic');
+
+    await page.getByLabel('I commit to anti-racism and cultural humility as set out above.').check();
+    await page.getByRole('button', { name: 'Submit registration' }).click();
+    await expect(page).toHaveURL(/\/mentor\?registered=1$/);
+    await expect(page.getByText('Registered — awaiting review')).toBeVisible();
+    await expect(page.getByText('Please sign the current values statement')).toHaveCount(0);
+
+    // Capacity and pause can be changed at any time.
+    await page.getByLabel('Mentees I can take at once').selectOption('3');
+    await page.getByRole('button', { name: 'Save capacity' }).click();
+    await expect(page.getByText('Saved: you can take up to 3 mentees.')).toBeVisible();
+    const until = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Not taking new mentees until').fill(until);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect(page.getByText(`Paused: no new mentees until ${until}.`)).toBeVisible();
+
+    await approveAsAdmin(browser, email, ip);
+    await page.goto('/mentor');
+    await expect(page.getByText('Approved', { exact: true })).toBeVisible();
+  });
+
+  test('a student can withdraw, after confirming, and the record is kept', async ({ page }) => {
+    const email = uniqueEmail('leaver');
+    await signIn(page, email);
+    await page.getByRole('button', { name: /pre-med student/ }).click();
+    await page.getByLabel('Full name').fill('Rae Leaver');
+    await page.getByLabel('Name you go by').fill('Rae');
+    await page.getByLabel('Year', { exact: true }).selectOption('first-year');
+    await page.getByLabel('Major').fill('Biology');
+    await page.getByLabel('Year you plan to apply to medical school').fill(String(new Date().getFullYear() + 3));
+    await tick(page, 'What would you like help with?', 'Interviews');
+    await tick(page, 'How would you like to meet?', 'Video call');
+    await page.getByLabel('Weekends, afternoon').check();
+    await page.getByLabel('I have read these expectations and agree to them.').check();
+    await page.getByRole('button', { name: 'Submit registration' }).click();
+    await expect(page).toHaveURL(/\/mentee\?registered=1$/);
+
+    await page.getByRole('link', { name: 'My profile' }).click();
+    await page.getByRole('button', { name: 'Withdraw from the program…' }).click();
+    await page.getByLabel('Why are you leaving?').fill('Transferring schools');
+    await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await expect(page.locator('#confirm-error')).toBeVisible();
+    await expect(page.getByLabel('Why are you leaving?')).toHaveValue('Transferring schools');
+    await page.getByLabel(/I understand that I will no longer be matched/).check();
+    await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await expect(page).toHaveURL(/\/mentee\?withdrawn=1$/);
+    await expect(page.getByText('Withdrawn', { exact: true })).toBeVisible();
+  });
+});
