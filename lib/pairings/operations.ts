@@ -11,6 +11,7 @@ import { IntroductionEmail } from '@/lib/email/templates/introduction';
 import { getEnv } from '@/lib/env';
 import { UserFacingError } from '@/lib/errors';
 import { loadPool, scoreInPool } from '@/lib/matching/pool';
+import { addMonths } from './dates';
 import { DEFAULT_INTRO_BODY, DEFAULT_INTRO_SUBJECT, fillIntro, type IntroFacts } from './introduction';
 
 export type Outcome = { ok: number; failed: { id: string; reason: string }[] };
@@ -30,14 +31,6 @@ function explain(err: unknown): string {
   if (err instanceof UserFacingError) return err.message;
   console.error(err);
   return 'Something went wrong; nothing was changed for this pairing.';
-}
-
-export function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
 }
 
 /**

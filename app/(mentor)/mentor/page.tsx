@@ -5,7 +5,10 @@ import { StatusCard } from '@/components/people/status-card';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardTitle } from '@/components/ui/card';
 import { CapacityForm, PauseForm } from '@/components/registration/mentor-settings';
+import { MenteeCard } from '@/components/pairings/person-cards';
+import { EmptyState } from '@/components/ui/empty-state';
 import { requireRole } from '@/lib/auth/session';
+import { getMyMentees } from '@/lib/pairings/queries';
 import { capacityAction, pauseAction } from '@/lib/registration/actions';
 import { getMentorStanding } from '@/lib/registration/queries';
 
@@ -14,7 +17,7 @@ export const metadata: Metadata = { title: 'Home' };
 export default async function MentorHome({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireRole('mentor');
   if (user.status === 'registering') redirect('/register/mentor');
-  const [params, standing] = await Promise.all([searchParams, getMentorStanding(user)]);
+  const [params, standing, mentees] = await Promise.all([searchParams, getMentorStanding(user), getMyMentees(user)]);
   const today = new Date().toISOString().slice(0, 10);
   const paused = standing?.pausedUntil && standing.pausedUntil > today ? standing.pausedUntil : null;
   return (
@@ -28,6 +31,24 @@ export default async function MentorHome({ searchParams }: { searchParams: Promi
           The program has a new version of its values statement. Until you sign it you will not be paired with new mentees.{' '}
           <Link href="/mentor/values">Read and sign it</Link>.
         </Alert>
+      )}
+      {user.status === 'approved' && (
+        <section aria-labelledby="mentees-heading" className="space-y-3">
+          <h2 id="mentees-heading" className="text-lg font-semibold">
+            Your mentees
+          </h2>
+          {mentees.length ? (
+            <div className="grid gap-4 lg:grid-cols-2">
+              {mentees.map((m) => (
+                <MenteeCard key={m.pairingId} mentee={m} />
+              ))}
+            </div>
+          ) : (
+            <EmptyState title="No mentees yet">
+              The coordinator pairs mentors with students as they join. You will get an introduction email when you are paired.
+            </EmptyState>
+          )}
+        </section>
       )}
       <div className="grid gap-6 lg:grid-cols-2">
         <StatusCard status={user.status} />

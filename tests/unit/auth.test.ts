@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { callbackUrlFor, confirmUrlFor, safeReturnPath } from '@/lib/auth/links';
+import { assertPermission, hasPermission, ROLE_PERMISSIONS, type Permission } from '@/lib/auth/permissions';
+import { portalHome } from '@/lib/auth/portal';
+import { signInSchema } from '@/lib/auth/validation';
+import { clientIp } from '@/lib/auth/request-sign-in';
+import { EnvError, getEnv, resetEnvForTests } from '@/lib/env';
+
+describe('[SIGN-IN]: the email field', () => {
+  it.each([
+    ['Someone@Example.EDU ', 'someone@example.edu'],
+    ['a.b+tag@example.org', 'a.b+tag@example.org'],
+  ])('accepts %j as %j', (input, email) => {
+    expect(signInSchema.parse({ email: input }).email).toBe(email);
+  });
+  it.each([
+    ['', /email address like/],
+    ['not-an-email', /email address like/],
+    ['x'.repeat(10_000), /too long/],
+    ['a\u0000b@example.org', /control characters/],
+    ['a@example.org\r\nBcc: victim@example.org', /control characters/],
+  ])('refuses %j', (input, message) => {
+    const r = signInSchema.safeParse({ email: input });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0].message).toMatch(message);
+  });
+});
+
+describe('[SIGN-IN]: links', () => {
+  it('the emailed link points at the confirmation page, never at the token-consuming callback', () => {
+    const cb = 'http://localhost:3000/api/auth/callback/resend?callbackUrl=%2Fmentee&token=abc&email=a%40b.org';
+    const link = confirmUrlFor(cb, 'https://mentors.example.org');
+    expect(link).toBe('https://mentors.example.org/sign-in/confirm?callbackUrl=%2Fmentee&token=abc&email=a%40b.org');
+    expect(callbackUrlFor({ token: 'abc', email: 'a@b.org', callbackUrl: '/mentee' }, 'https://mentors.example.org')).toBe(
+      'https://mentors.example.org/api/auth/callback/resend?token=abc&email=a%40b.org&callbackUrl=%2Fmentee',
+    );
+  });
+  it.each([
+    ['/mentee', '/mentee'],
+    ['https://evil.example/x', '/'],
+    ['//evil.example', '/'],
+    ['/\\evil.example', '/'],
+    [undefined, '/'],
+  ])('return path %j → %j', (input, out) => {
+    expect(safeReturnPath(input)).toBe(out);
+  });
+  it('reads the client address the nearest proxy saw', () => {
+    expect(clientIp(new Headers({ 'x-forwarded-for': '1.1.1.1, 10.0.0.5' }))).toBe('10.0.0.5');
+    expect(clientIp(new Headers({ 'x-real-ip': '9.9.9.9' }))).toBe('9.9.9.9');
+    expect(clientIp(new Headers())).toBe('unknown');
+  });
+});
+
+describe('[PORTALS]: where people belong', () => {
+  it.each([
+    [{ role: 'admin' as const }, '/admin'],
+    [{ role: 'mentee' as const, status: 'approved' as const }, '/mentee'],
+    [{ role: 'mentee' as const, status: 'registering' as const }, '/register/mentee'],
+    [{ role: 'mentor' as const, status: 'pending' as const }, '/mentor'],
+    [{ role: null }, '/register'],
+  ])('%j → %s', (user, path) => {
+    expect(portalHome(user)).toBe(path);
+  });
+});
+
+describe('[PERMISSIONS]: the table', () => {
+  const roles = ['mentee', 'mentor', 'admin'] as const;
+  for (const [permission, allowed] of Object.entries(ROLE_PERMISSIONS) as [Permission, readonly string[]][]) {
+    it(`${permission}: only ${allowed.join(', ')}`, () => {
+      for (const role of roles) {
+        expect(hasPermission(role, permission)).toBe(allowed.includes(role));
+        if (allowed.includes(role)) expect(() => assertPermission({ role }, permission)).not.toThrow();
+        else expect(() => assertPermission({ role }, permission)).toThrow(/Not allowed/);
+      }
+      expect(() => assertPermission({ role: null }, permission)).toThrow();
+      expect(() => assertPermission(null, permission)).toThrow();
+    });
+  }
+  it('admin-only powers are admin-only', () => {
+    for (const p of ['identity:read-any', 'pairings:approve', 'registrants:review', 'values:publish'] as Permission[])
+      expect(ROLE_PERMISSIONS[p]).toEqual(['admin']);
+  });
+});
+
+describe('[ENV]', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+    resetEnvForTests();
+  });
+
+  it('works with no configuration in development', () => {
+    for (const k of ['AUTH_SECRET', 'AUTH_URL', 'DATABASE_URL', 'RESEND_API_KEY', 'PORT']) delete process.env[k];
+    (process.env as Record<string, string>).NODE_ENV = 'development';
+    resetEnvForTests();
+    const env = getEnv();
+    expect(env.AUTH_URL).toBe('http://localhost:3000');
+    expect(env.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(env.emailTransport).toBe('outbox');
+  });
+
+  it('refuses an incomplete production deployment with a clear message', () => {
+    (process.env as Record<string, string>).NODE_ENV = 'production';
+    process.env.DATABASE_URL = 'postgres://db.example.org/app';
+    for (const k of ['AUTH_SECRET', 'AUTH_URL', 'RESEND_API_KEY', 'EMAIL_TRANSPORT']) delete process.env[k];
+    resetEnvForTests();
+    expect(() => getEnv()).toThrow(EnvError);
+    try {
+      getEnv();
+    } catch (err) {
+      expect(String((err as Error).message)).toMatch(/AUTH_SECRET[\s\S]*AUTH_URL[\s\S]*RESEND_API_KEY/);
+    }
+  });
+
+  it('accepts a complete production deployment and uses Resend', () => {
+    Object.assign(process.env, {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db.example.org/app',
+      AUTH_SECRET: 'x'.repeat(40),
+      AUTH_URL: 'https://mentors.example.org/',
+      RESEND_API_KEY: 're_test',
+      EMAIL_FROM: 'Program <mentors@example.org>',
+    });
+    resetEnvForTests();
+    expect(getEnv()).toMatchObject({ AUTH_URL: 'https://mentors.example.org', emailTransport: 'resend' });
+  });
+
+  it('rejects a malformed DATABASE_URL', () => {
+    process.env.DATABASE_URL = 'mysql://nope';
+    resetEnvForTests();
+    expect(() => getEnv()).toThrow(/postgres/);
+  });
+});
