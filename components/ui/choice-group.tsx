@@ -24,7 +24,7 @@ export function ChoiceGroup({ name, legend, hint, options, selected, errors, typ
     <fieldset className="space-y-2" aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
       <legend className="text-sm font-semibold text-stone-800">
         {legend}
-        {optional && <span className="ml-1 font-normal text-stone-500">(optional)</span>}
+        {optional && <span className="font-normal text-stone-500"> (optional)</span>}
       </legend>
       {hint && (
         <p id={hintId} className="text-sm text-stone-600">

@@ -22,7 +22,7 @@ export function Field({ id, label, hint, errors, optional, children }: FieldProp
     <div className="space-y-1.5">
       <label htmlFor={id} className="block text-sm font-semibold text-stone-800">
         {label}
-        {optional && <span className="ml-1 font-normal text-stone-500">(optional)</span>}
+        {optional && <span className="font-normal text-stone-500"> (optional)</span>}
       </label>
       {hint && (
         <p id={hintId} className="text-sm text-stone-600">

@@ -7,11 +7,11 @@ async function approveAsAdmin(browser: Browser, email: string, ip: string) {
   const page = await context.newPage();
   await signIn(page, 'admin@example.org');
   await page.goto(`/admin/people?q=${encodeURIComponent(email)}`);
-  await page.getByRole('link', { name: new RegExp(email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().click();
+  await page.getByRole('row').filter({ hasText: email }).getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await page.getByLabel('Approve').check();
+  await page.getByLabel('Approve', { exact: true }).check();
   await page.getByRole('button', { name: /Save decision/ }).click();
-  await expect(page.getByText(/Approved/).first()).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /approved/i }).first()).toBeVisible();
   await context.close();
 }
 
@@ -20,21 +20,24 @@ async function tick(page: Page, group: string, option: string) {
 }
 
 test.describe('[REGISTRATION] journeys', () => {
+  // Whole journeys with two people signing in: longer than a single-page test.
+  test.describe.configure({ timeout: 120_000 });
+
   test('a student registers from first sign-in to approved', async ({ page, browser, ip }) => {
     const email = uniqueEmail('student');
     await signIn(page, email);
-    await page.getByRole('button', { name: /pre-med student/ }).click();
+    await page.getByRole('button', { name: /^I’m a pre-med student/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Register as a pre-med student' })).toBeVisible();
-    await expect(page.getByLabel('School')).toHaveValue('University of Minnesota');
+    await expect(page.getByLabel('School', { exact: true })).toHaveValue('University of Minnesota');
 
-    await page.getByLabel('Full name').fill('Lina Test Student');
-    await page.getByLabel('Name you go by').fill('Lina');
+    await page.getByLabel('Full name', { exact: true }).fill('Lina Test Student');
+    await page.getByLabel('Name you go by', { exact: true }).fill('Lina');
     await page.getByLabel('Year', { exact: true }).selectOption('second-year');
     await page.getByLabel('Year you plan to apply to medical school').fill(String(new Date().getFullYear() + 2));
     await tick(page, 'What would you like help with?', 'MCAT');
     await tick(page, 'How would you like to meet?', 'Video call');
     await page.getByLabel('Weekdays, evening').check();
-    await page.getByLabel('About me').fill('<b>I love chemistry</b>');
+    await page.getByLabel(/^About me/).fill('<b>I love chemistry</b>');
     await page.getByLabel(/I agree that the program may use/).check();
     await tick(page, 'Race and ethnicity — select all that apply', 'Hispanic or Latino');
     await page.getByLabel('I have read these expectations and agree to them.').check();
@@ -42,12 +45,12 @@ test.describe('[REGISTRATION] journeys', () => {
     // Major left empty: the error appears beside the field and nothing typed is lost.
     await page.getByRole('button', { name: 'Submit registration' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Nothing was saved yet' })).toBeVisible();
-    const major = page.getByLabel('Major');
+    const major = page.getByLabel('Major', { exact: true });
     await expect(major).toHaveAttribute('aria-invalid', 'true');
     await expect(page.locator('#major-error')).toHaveText(/Enter your major/);
-    await expect(page.getByLabel('Full name')).toHaveValue('Lina Test Student');
+    await expect(page.getByLabel('Full name', { exact: true })).toHaveValue('Lina Test Student');
     await expect(page.getByLabel('Weekdays, evening')).toBeChecked();
-    await expect(page.getByLabel('About me')).toHaveValue('<b>I love chemistry</b>');
+    await expect(page.getByLabel(/^About me/)).toHaveValue('<b>I love chemistry</b>');
 
     await major.fill('Chemistry');
     await page.getByRole('button', { name: 'Submit registration' }).click();
@@ -57,7 +60,7 @@ test.describe('[REGISTRATION] journeys', () => {
 
     // Text is shown as typed, never as markup.
     await page.getByRole('link', { name: 'My profile' }).click();
-    await expect(page.getByLabel('About me')).toHaveValue('<b>I love chemistry</b>');
+    await expect(page.getByLabel(/^About me/)).toHaveValue('<b>I love chemistry</b>');
     await expect(page.getByRole('group', { name: 'Race and ethnicity — select all that apply' }).getByLabel('Hispanic or Latino')).toBeChecked();
 
     await approveAsAdmin(browser, email, ip);
@@ -69,15 +72,15 @@ test.describe('[REGISTRATION] journeys', () => {
   test('a physician registers, signs the values statement, and is approved', async ({ page, browser, ip }) => {
     const email = uniqueEmail('physician');
     await signIn(page, email);
-    await page.getByRole('button', { name: /physician/ }).click();
+    await page.getByRole('button', { name: /^I’m a physician/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Register as a physician mentor' })).toBeVisible();
 
-    await page.getByLabel('Full name').fill('Dr. Kai Test');
-    await page.getByLabel('Name you go by').fill('Kai');
-    await page.getByLabel('Credentials').selectOption('DO');
+    await page.getByLabel('Full name', { exact: true }).fill('Dr. Kai Test');
+    await page.getByLabel('Name you go by', { exact: true }).fill('Kai');
+    await page.getByLabel('Credentials', { exact: true }).selectOption('DO');
     await page.getByLabel('Specialty', { exact: true }).selectOption('pediatrics');
-    await page.getByLabel('Organisation').fill('Example Children’s Clinic');
-    await page.getByLabel('Years in practice').fill('8');
+    await page.getByLabel('Organisation', { exact: true }).fill('Example Children’s Clinic');
+    await page.getByLabel('Years in practice', { exact: true }).fill('8');
     await tick(page, 'How many mentees can you take?', 'Two');
     await tick(page, 'What can you advise on?', 'Interviews');
     await tick(page, 'How would you like to meet?', 'Phone call');
@@ -89,7 +92,7 @@ test.describe('[REGISTRATION] journeys', () => {
     await page.getByLabel('Type your full name as your signature').fill('Kai Test');
     await page.getByRole('button', { name: 'Submit registration' }).click();
     await expect(page.locator('#attest-error')).toHaveText(/commit to the values statement/);
-    await expect(page.getByLabel('Organisation')).toHaveValue('Example Children’s Clinic');
+    await expect(page.getByLabel('Organisation', { exact: true })).toHaveValue('Example Children’s Clinic');
 
     await page.getByLabel('I commit to anti-racism and cultural humility as set out above.').check();
     await page.getByRole('button', { name: 'Submit registration' }).click();
@@ -114,11 +117,11 @@ test.describe('[REGISTRATION] journeys', () => {
   test('a student can withdraw, after confirming, and the record is kept', async ({ page }) => {
     const email = uniqueEmail('leaver');
     await signIn(page, email);
-    await page.getByRole('button', { name: /pre-med student/ }).click();
-    await page.getByLabel('Full name').fill('Rae Leaver');
-    await page.getByLabel('Name you go by').fill('Rae');
+    await page.getByRole('button', { name: /^I’m a pre-med student/ }).click();
+    await page.getByLabel('Full name', { exact: true }).fill('Rae Leaver');
+    await page.getByLabel('Name you go by', { exact: true }).fill('Rae');
     await page.getByLabel('Year', { exact: true }).selectOption('first-year');
-    await page.getByLabel('Major').fill('Biology');
+    await page.getByLabel('Major', { exact: true }).fill('Biology');
     await page.getByLabel('Year you plan to apply to medical school').fill(String(new Date().getFullYear() + 3));
     await tick(page, 'What would you like help with?', 'Interviews');
     await tick(page, 'How would you like to meet?', 'Video call');
