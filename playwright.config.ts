@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 
 const PORT = 3100;
 const SHORT_PORT = 3101; // a second server whose sign-in links expire after 3 seconds
+const DOWN_PORT = 3102; // a third whose database server is unreachable
 const baseURL = `http://localhost:${PORT}`;
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
@@ -54,7 +55,15 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
     },
+    {
+      // Production mode against a PostgreSQL address where nothing listens: what people see when the database is down.
+      command: `npx next start --port ${DOWN_PORT}`,
+      url: `http://localhost:${DOWN_PORT}/sign-in/confirm`,
+      env: serverEnv(DOWN_PORT, { DATABASE_URL: 'postgres://postgres@127.0.0.1:9/unreachable' }),
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
   ],
 });
 
-export { SHORT_PORT };
+export { DOWN_PORT, SHORT_PORT };

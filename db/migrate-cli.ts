@@ -1,6 +1,7 @@
-import { closeDb } from './client';
+import { runCli } from './cli';
 import { migrate } from './migrate';
 
-await migrate();
-console.log('Migrations applied.');
-await closeDb();
+await runCli(async () => {
+  await migrate();
+  return 'Migrations applied.';
+});

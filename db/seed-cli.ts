@@ -1,8 +1,10 @@
-import { closeDb, getDb } from './client';
+import { runCli } from './cli';
+import { getDb } from './client';
 import { migrate } from './migrate';
 import { seedDemoData } from './seed';
 
-await migrate();
-const created = await seedDemoData(await getDb());
-console.log(`Demo data ready (${created.mentees} new mentees, ${created.mentors} new mentors).`);
-await closeDb();
+await runCli(async () => {
+  await migrate();
+  const created = await seedDemoData(await getDb());
+  return `Demo data ready (${created.mentees} new mentees, ${created.mentors} new mentors).`;
+});

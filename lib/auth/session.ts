@@ -1,11 +1,13 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { users, type PersonStatus, type Role } from '@/db/schema';
+import { databaseIsUp } from '@/lib/health';
 import { auth } from './auth';
+import { SESSION_COOKIES } from './gate';
 import { portalHome } from './portal';
 
 export type SessionUser = {
@@ -20,7 +22,13 @@ export type SessionUser = {
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
+  if (!id) {
+    // Auth.js reports a database failure as "no session". With a session cookie present, tell the
+    // two apart, so a person sees "we can't load this page" rather than being signed out.
+    const jar = await cookies();
+    if (SESSION_COOKIES.some((c) => jar.has(c)) && !(await databaseIsUp(2000))) throw new Error('The database is unavailable.');
+    return null;
+  }
   const db = await getDb();
   const [row] = await db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, status: users.status })

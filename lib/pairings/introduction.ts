@@ -15,7 +15,7 @@ export const DEFAULT_INTRO_BODY = [
   '{mentee_name} ({mentee_email}) — in their words:\n{mentee_about}',
   'Your mentorship starts on {start_date}. We suggest the student sends the first message to set up a first meeting, by video or phone, in the next two weeks.',
   'What you have both agreed to:\n' + EXPECTATIONS.map((e) => `• ${e.title}: ${e.detail}`).join('\n'),
-  'If anything ever feels wrong, you can raise a concern privately with the program coordinator from your portal.',
+  'If anything ever feels wrong, talk to the program coordinator in confidence.',
 ].join('\n\n');
 
 export function fillIntro(template: string, facts: IntroFacts): string {

@@ -23,7 +23,7 @@ export const EXPECTATIONS: { title: string; detail: string }[] = [
   },
   {
     title: 'Mutual respect and cultural humility',
-    detail: 'Both people keep the mentorship a safe space, and either can raise a concern with the coordinator privately.',
+    detail: 'Both people keep the mentorship a safe space, and either can talk to the program coordinator in confidence.',
   },
 ];
 

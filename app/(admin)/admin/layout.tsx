@@ -14,6 +14,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         { href: '/admin/matching', label: 'Matching' },
         { href: '/admin/pairings', label: 'Pairings' },
         { href: '/admin/values', label: 'Values statement' },
+        { href: '/admin/settings', label: 'Settings' },
       ]}
     >
       {children}

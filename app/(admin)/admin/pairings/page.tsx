@@ -1,0 +1,212 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { ButtonLink } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Table, Td, Th } from '@/components/ui/table';
+import { formatDate } from '@/lib/admin/format';
+import { INTRO_BODY_MAX, INTRO_SUBJECT_MAX, PAIRING_TABS, parsePairingTab, type PairingTab } from '@/lib/admin/pairings';
+import { requireRole } from '@/lib/auth/session';
+import { describeLine } from '@/lib/matching/scoring';
+import { DEFAULT_INTRO_BODY, DEFAULT_INTRO_SUBJECT, INTRO_PLACEHOLDERS } from '@/lib/pairings/introduction';
+import { listPairings, type PairingRow } from '@/lib/pairings/queries';
+import { EndPairingForm } from './end-form';
+import { ProposedPanel, type ProposedRow } from './proposed-panel';
+
+export const metadata: Metadata = { title: 'Pairings' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const PLACEHOLDER_MEANINGS: Record<(typeof INTRO_PLACEHOLDERS)[number], string> = {
+  mentee_name: 'the student’s name',
+  mentee_email: 'the student’s email address',
+  mentee_about: 'what the student wrote about themselves',
+  mentor_name: 'the physician’s name',
+  mentor_email: 'the physician’s email address',
+  mentor_about: 'what the physician wrote about themselves',
+  start_date: 'the day the pairing starts',
+};
+
+/** Messages after a redirect from an action (the row they were about has moved to another tab). */
+const DONE: Record<string, string> = {
+  withdrawn: 'The proposal was withdrawn, and the student is back at the top of the waitlist.',
+  ended: 'The pairing has ended. The student is back on the waitlist.',
+  'ended-rematch': 'The pairing has ended. The student is back at the top of the waitlist for a no-fault rematch.',
+};
+
+const points = (score: number | null) => (score === null ? '—' : score.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+
+export default async function PairingsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireRole('admin');
+  const params = await searchParams;
+  const tab = parsePairingTab(params.state);
+  const rows = await listPairings(user, [...PAIRING_TABS[tab].states]);
+  const done = typeof params.done === 'string' ? DONE[params.done] : undefined;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">Pairings</h1>
+        <p className="mt-1 max-w-prose text-stone-700">
+          Proposals are staged: the two people see nothing until you approve and release them, which emails both an introduction.
+        </p>
+      </div>
+
+      <nav aria-label="Pairings by state">
+        <ul className="flex flex-wrap gap-1 border-b border-stone-200">
+          {(Object.keys(PAIRING_TABS) as PairingTab[]).map((t) => (
+            <li key={t}>
+              <Link
+                href={`/admin/pairings?state=${t}`}
+                aria-current={t === tab ? 'page' : undefined}
+                className={`-mb-px inline-flex min-h-11 items-center border-b-2 px-3 text-sm font-semibold no-underline ${
+                  t === tab ? 'border-brand-700 text-brand-900' : 'border-transparent text-stone-600 hover:text-stone-900'
+                }`}
+              >
+                {PAIRING_TABS[t].label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      {done && <Alert tone="success">{done}</Alert>}
+
+      <section aria-labelledby="tab-heading" className="space-y-4">
+        <h2 id="tab-heading" className="text-xl font-semibold text-stone-900">
+          {PAIRING_TABS[tab].label} <span className="font-normal text-stone-600">({rows.length})</span>
+        </h2>
+        {rows.length === 0 ? (
+          <EmptyTab tab={tab} />
+        ) : tab === 'proposed' ? (
+          <ProposedPanel
+            rows={rows.map(toProposedRow)}
+            template={{ subject: DEFAULT_INTRO_SUBJECT, body: DEFAULT_INTRO_BODY }}
+            placeholders={INTRO_PLACEHOLDERS.map((name) => ({ name, meaning: PLACEHOLDER_MEANINGS[name] }))}
+            limits={{ subjectMax: INTRO_SUBJECT_MAX, bodyMax: INTRO_BODY_MAX }}
+          />
+        ) : tab === 'active' ? (
+          <ActiveTable rows={rows} />
+        ) : (
+          <EndedTable rows={rows} />
+        )}
+      </section>
+    </div>
+  );
+}
+
+function toProposedRow(r: PairingRow): ProposedRow {
+  return {
+    id: r.id,
+    menteeId: r.menteeId,
+    menteeName: r.menteeName,
+    mentorId: r.mentorId,
+    mentorName: r.mentorName,
+    score: points(r.score),
+    lines: r.breakdown.map(describeLine),
+    proposed: formatDate(r.proposedAt),
+  };
+}
+
+function EmptyTab({ tab }: { tab: PairingTab }) {
+  if (tab === 'proposed')
+    return (
+      <EmptyState
+        title="No proposals waiting for approval"
+        action={
+          <ButtonLink href="/admin/matching" variant="secondary">
+            Go to matching
+          </ButtonLink>
+        }
+      >
+        Stage proposals from a student’s suggestions or from the whole-pool optimiser.
+      </EmptyState>
+    );
+  if (tab === 'active') return <EmptyState title="No active pairings">Pairings become active when you approve and release them.</EmptyState>;
+  return <EmptyState title="No ended or completed pairings yet" />;
+}
+
+function ActiveTable({ rows }: { rows: PairingRow[] }) {
+  return (
+    <Table caption="Active pairings, newest first">
+      <thead>
+        <tr>
+          <Th>Student</Th>
+          <Th>Physician</Th>
+          <Th>Started</Th>
+          <Th>Term ends</Th>
+          <Th>
+            <span className="sr-only">End pairing</span>
+          </Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-stone-100">
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <Td className="min-w-40">
+              <Link href={`/admin/people/${r.menteeId}`} className="font-semibold">
+                {r.menteeName}
+              </Link>
+            </Td>
+            <Td className="min-w-40">
+              <Link href={`/admin/people/${r.mentorId}`}>{r.mentorName}</Link>
+            </Td>
+            <Td className="whitespace-nowrap">{formatDate(r.startDate)}</Td>
+            <Td className="whitespace-nowrap">{formatDate(r.endDate)}</Td>
+            <Td className="min-w-64">
+              <details>
+                <summary className="cursor-pointer text-sm font-semibold text-brand-800">
+                  End pairing<span className="sr-only"> of {r.menteeName} and {r.mentorName}</span>
+                </summary>
+                <div className="mt-2">
+                  <EndPairingForm pairingId={r.id} menteeName={r.menteeName} mentorName={r.mentorName} mode="end" />
+                </div>
+              </details>
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+function EndedTable({ rows }: { rows: PairingRow[] }) {
+  return (
+    <Table caption="Ended and completed pairings, newest proposal first">
+      <thead>
+        <tr>
+          <Th>Student</Th>
+          <Th>Physician</Th>
+          <Th>Outcome</Th>
+          <Th>Started</Th>
+          <Th>Ended</Th>
+          <Th>Reason</Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-stone-100">
+        {rows.map((r) => {
+          const neverStarted = r.state === 'ended' && !r.startDate;
+          return (
+            <tr key={r.id}>
+              <Td className="min-w-40">
+                <Link href={`/admin/people/${r.menteeId}`}>{r.menteeName}</Link>
+              </Td>
+              <Td className="min-w-40">
+                <Link href={`/admin/people/${r.mentorId}`}>{r.mentorName}</Link>
+              </Td>
+              <Td className="whitespace-nowrap">
+                <Badge tone={r.state === 'completed' ? 'good' : 'neutral'}>
+                  {r.state === 'completed' ? 'Completed' : neverStarted ? 'Proposal withdrawn' : 'Ended'}
+                </Badge>
+              </Td>
+              <Td className="whitespace-nowrap">{formatDate(r.startDate)}</Td>
+              <Td className="whitespace-nowrap">{formatDate(r.state === 'completed' ? r.endDate : r.endedAt)}</Td>
+              <Td className="min-w-56">{r.endReason ?? (r.state === 'completed' ? 'Term completed' : '—')}</Td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </Table>
+  );
+}

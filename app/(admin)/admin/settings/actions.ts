@@ -1,0 +1,26 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { roleAction } from '@/lib/actions';
+import { createCohort, createCohortSchema, setCohortOpen, setCohortOpenSchema } from '@/lib/settings/cohorts';
+import { programSettingsFormSchema, updateProgramSettings } from '@/lib/settings/program';
+
+export const saveSettingsAction = roleAction('admin', programSettingsFormSchema, async (data, user) => {
+  await updateProgramSettings(user, data);
+  revalidatePath('/admin/settings');
+  // Weights change every score on the matching pages.
+  revalidatePath('/admin/matching', 'layout');
+  return { ok: true, message: 'Settings saved. New weights apply to the next suggestions and optimiser run; existing proposals keep their scores.' };
+});
+
+export const createCohortAction = roleAction('admin', createCohortSchema, async (data, user) => {
+  await createCohort(user, data);
+  revalidatePath('/admin/settings');
+  return { ok: true, message: `Cohort “${data.name}” created and open for registrations.` };
+});
+
+export const setCohortOpenAction = roleAction('admin', setCohortOpenSchema, async (data, user) => {
+  const changed = await setCohortOpen(user, { cohortId: data.cohortId, open: data.open });
+  revalidatePath('/admin/settings');
+  if (!changed) return { message: data.open ? 'That cohort was already open.' : 'That cohort was already closed.' };
+  return { ok: true, message: data.open ? 'Reopened for registrations.' : 'Closed to new registrations.' };
+});

@@ -1,0 +1,97 @@
+import 'server-only';
+import { and, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { pairings, users, type Pairing, type PersonStatus } from '@/db/schema';
+import { assertPermission } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session';
+import { mentorEligibility } from '@/lib/matching/eligibility';
+import type { WaitlistEntry } from '@/lib/matching/workbench';
+
+// ---------------------------------------------------------------------------
+// The waitlist view: filters and sort live in the address (GET), so a view can be bookmarked
+// ---------------------------------------------------------------------------
+
+const firstString = (v: unknown) => {
+  const s = Array.isArray(v) ? v[0] : v;
+  return typeof s === 'string' && s.trim() !== '' ? s.trim() : undefined;
+};
+/** Anything malformed in the address is ignored rather than failing the page. */
+const param = <T extends z.ZodType>(schema: T) => z.preprocess(firstString, schema.optional()).catch(undefined);
+
+export const WAITLIST_SORTS = ['waited', 'name'] as const;
+
+export const waitlistQuerySchema = z.object({
+  q: param(z.string().max(100)),
+  blocked: param(z.enum(['yes'])),
+  required: param(z.enum(['yes'])),
+  sort: param(z.enum(WAITLIST_SORTS)),
+});
+export type WaitlistQuery = z.output<typeof waitlistQuerySchema>;
+
+export function parseWaitlistQuery(params: Record<string, string | string[] | undefined>): WaitlistQuery {
+  return waitlistQuerySchema.parse(params);
+}
+
+/**
+ * Filters and sorts the waitlist. "Days waited" keeps the matcher's own order (no-fault rematches
+ * first, then the longest wait), so the list reads in the order students should be helped.
+ */
+export function filterWaitlist(entries: WaitlistEntry[], query: WaitlistQuery): WaitlistEntry[] {
+  const needle = query.q?.toLocaleLowerCase('en-US');
+  const out = entries.filter(
+    (e) =>
+      (!query.blocked || e.blockedReason !== null) &&
+      (!query.required || e.identityPreference === 'required') &&
+      (!needle || e.name.toLocaleLowerCase('en-US').includes(needle)),
+  );
+  if (query.sort === 'name') out.sort((a, b) => a.name.localeCompare(b.name, 'en-US') || a.menteeId.localeCompare(b.menteeId));
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Reads for the matching pages
+// ---------------------------------------------------------------------------
+
+/** Mentors who can take a new mentee now, and how many places they have between them. */
+export async function freeMentorPlaces(actor: SessionUser): Promise<{ mentors: number; places: number }> {
+  assertPermission(actor, 'matching:run');
+  const all = await mentorEligibility(await getDb());
+  const free = all.filter((m) => m.matchable);
+  return { mentors: free.length, places: free.reduce((s, m) => s + m.freeSlots, 0) };
+}
+
+export type MenteeStanding = {
+  id: string;
+  name: string;
+  status: PersonStatus;
+  /** The student's proposed or active pairing, if any. */
+  open: { pairingId: number; state: Pairing['state']; mentorName: string; startDate: string | null } | null;
+};
+
+/**
+ * Where a student stands when they are not on the waitlist, so the matching page can say "already
+ * paired" instead of a bare 404. Null when the id is not a student.
+ */
+export async function getMenteeStanding(actor: SessionUser, menteeId: string): Promise<MenteeStanding | null> {
+  assertPermission(actor, 'matching:run');
+  const db = await getDb();
+  const [person] = await db
+    .select({ id: users.id, name: users.name, email: users.email, status: users.status })
+    .from(users)
+    .where(and(eq(users.id, menteeId), eq(users.role, 'mentee')));
+  if (!person) return null;
+  const mentor = alias(users, 'mentor');
+  const [open] = await db
+    .select({ pairingId: pairings.id, state: pairings.state, mentorName: mentor.name, mentorEmail: mentor.email, startDate: pairings.startDate })
+    .from(pairings)
+    .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
+    .where(and(eq(pairings.menteeId, menteeId), inArray(pairings.state, ['proposed', 'active'])));
+  return {
+    id: person.id,
+    name: person.name ?? person.email,
+    status: person.status,
+    open: open ? { pairingId: open.pairingId, state: open.state, mentorName: open.mentorName ?? open.mentorEmail, startDate: open.startDate } : null,
+  };
+}

@@ -1,0 +1,135 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { programSettings } from '@/db/schema';
+import { numberField } from '@/lib/admin/fields';
+import { writeAudit } from '@/lib/audit/write';
+import { assertPermission } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session';
+import { UserFacingError } from '@/lib/errors';
+import { CRITERIA, resolveWeights, type Criterion, type Weights } from '@/lib/matching/scoring';
+
+export const CRITERION_KEYS = Object.keys(CRITERIA) as Criterion[];
+
+/** The limits the form and the server share. */
+export const SETTING_LIMITS = {
+  termMonths: { min: 1, max: 36 },
+  renewalWindowDays: { min: 1, max: 120 },
+  cadenceDays: { min: 7, max: 365 },
+  weight: { min: 0, max: 100 },
+} as const;
+
+/** The column defaults in db/schema.ts, used until the settings row exists. */
+export const PROGRAM_DEFAULTS = { termMonths: 12, renewalWindowDays: 30, cadenceDueSoonDays: 45, cadenceOverdueDays: 60 } as const;
+
+export type ProgramSettingsView = {
+  termMonths: number;
+  renewalWindowDays: number;
+  cadenceDueSoonDays: number;
+  cadenceOverdueDays: number;
+  /** Every criterion, with defaults filled in where nothing (valid) is stored. */
+  weights: Weights;
+  updatedAt: Date | null;
+};
+
+const fields = {
+  termMonths: numberField('the term length', SETTING_LIMITS.termMonths.min, SETTING_LIMITS.termMonths.max, { whole: true }),
+  renewalWindowDays: numberField('the renewal window', SETTING_LIMITS.renewalWindowDays.min, SETTING_LIMITS.renewalWindowDays.max, { whole: true }),
+  cadenceDueSoonDays: numberField('the “due soon” threshold', SETTING_LIMITS.cadenceDays.min, SETTING_LIMITS.cadenceDays.max, { whole: true }),
+  cadenceOverdueDays: numberField('the “overdue” threshold', SETTING_LIMITS.cadenceDays.min, SETTING_LIMITS.cadenceDays.max, { whole: true }),
+};
+
+const weightField = (k: Criterion) => numberField(`the weight for “${CRITERIA[k].label}”`, SETTING_LIMITS.weight.min, SETTING_LIMITS.weight.max);
+
+type Scalars = { termMonths: number; renewalWindowDays: number; cadenceDueSoonDays: number; cadenceOverdueDays: number };
+
+/** Rules across fields; the issue lands on the field the coordinator should change. */
+function crossChecks(v: Scalars, ctx: z.RefinementCtx) {
+  if (v.cadenceDueSoonDays >= v.cadenceOverdueDays)
+    ctx.addIssue({ code: 'custom', path: ['cadenceDueSoonDays'], message: '“Due soon” must come before “overdue”: use fewer days than the overdue threshold.' });
+  // The shortest month has 28 days: a window that long or longer would open before the term starts.
+  if (v.renewalWindowDays >= v.termMonths * 28)
+    ctx.addIssue({ code: 'custom', path: ['renewalWindowDays'], message: 'The renewal window must be shorter than the term.' });
+}
+
+/** What updateProgramSettings accepts: every setting and every weight, all required. */
+export const programSettingsSchema = z
+  .object({ ...fields, weights: z.object(Object.fromEntries(CRITERION_KEYS.map((k) => [k, weightField(k)])) as Record<Criterion, ReturnType<typeof weightField>>) })
+  .superRefine(crossChecks);
+export type ProgramSettingsInput = z.input<typeof programSettingsSchema>;
+export type ProgramSettings = z.output<typeof programSettingsSchema>;
+
+/** The form's name for a weight's input (flat, so each error lands beside its own box). */
+export const weightName = (k: Criterion) => `weight_${k}`;
+
+/** The settings form as the browser posts it: flat fields, turned into the nested input. */
+export const programSettingsFormSchema = z
+  .object({ ...fields, ...(Object.fromEntries(CRITERION_KEYS.map((k) => [weightName(k), weightField(k)])) as Record<string, ReturnType<typeof weightField>>) })
+  .superRefine((v, ctx) => crossChecks(v as unknown as Scalars, ctx))
+  .transform((v): ProgramSettings => {
+    const flat = v as unknown as Scalars & Record<string, number>;
+    return {
+      termMonths: flat.termMonths,
+      renewalWindowDays: flat.renewalWindowDays,
+      cadenceDueSoonDays: flat.cadenceDueSoonDays,
+      cadenceOverdueDays: flat.cadenceOverdueDays,
+      weights: Object.fromEntries(CRITERION_KEYS.map((k) => [k, flat[weightName(k)]])) as Weights,
+    };
+  });
+
+const columns = {
+  termMonths: programSettings.termMonths,
+  renewalWindowDays: programSettings.renewalWindowDays,
+  cadenceDueSoonDays: programSettings.cadenceDueSoonDays,
+  cadenceOverdueDays: programSettings.cadenceOverdueDays,
+  matchWeights: programSettings.matchWeights,
+  updatedAt: programSettings.updatedAt,
+};
+
+function toView(row: { matchWeights: Record<string, number> } & Scalars & { updatedAt: Date | null }): ProgramSettingsView {
+  const { matchWeights, ...rest } = row;
+  return { ...rest, weights: resolveWeights(matchWeights) };
+}
+
+/** The program's settings; the defaults when the row has not been written yet. */
+export async function getProgramSettings(actor: SessionUser): Promise<ProgramSettingsView> {
+  assertPermission(actor, 'settings:edit');
+  const db = await getDb();
+  const [row] = await db.select(columns).from(programSettings).where(eq(programSettings.id, 1));
+  return row ? toView(row) : toView({ ...PROGRAM_DEFAULTS, matchWeights: {}, updatedAt: null });
+}
+
+/**
+ * Replaces the program settings (row id = 1) and writes one audit row with the values before and
+ * after. Weights are stored in full, so a later change to a default in code does not silently move
+ * a weight the coordinator has saved.
+ */
+export async function updateProgramSettings(actor: SessionUser, input: ProgramSettingsInput): Promise<ProgramSettingsView> {
+  assertPermission(actor, 'settings:edit');
+  const parsed = programSettingsSchema.safeParse(input);
+  if (!parsed.success) throw new UserFacingError(parsed.error.issues[0]?.message ?? 'Check the settings.');
+  const { weights, ...scalars } = parsed.data;
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    // Make sure the row exists, then lock it: two coordinators saving at once each get a true "before".
+    await tx.insert(programSettings).values({ id: 1 }).onConflictDoNothing();
+    const [current] = await tx.select(columns).from(programSettings).where(eq(programSettings.id, 1)).for('update');
+    const before = toView(current);
+    const [row] = await tx
+      .update(programSettings)
+      .set({ ...scalars, matchWeights: weights })
+      .where(eq(programSettings.id, 1))
+      .returning(columns);
+    const after = toView(row);
+    const snapshot = ({ updatedAt: _u, ...v }: ProgramSettingsView) => v;
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'settings.updated',
+      subjectType: 'program-settings',
+      subjectId: 1,
+      details: { before: snapshot(before), after: snapshot(after) },
+    });
+    return after;
+  });
+}
