@@ -347,7 +347,11 @@ export const matchRules = pgTable(
     createdBy: text().references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('match_rules_pair_uq').on(t.menteeId, t.mentorId)],
+  (t) => [
+    uniqueIndex('match_rules_pair_uq').on(t.menteeId, t.mentorId),
+    // A student can be locked to one mentor at most.
+    uniqueIndex('match_rules_one_lock_per_mentee').on(t.menteeId).where(sql`${t.kind} = 'lock'`),
+  ],
 );
 
 // ---------------------------------------------------------------------------

@@ -75,7 +75,7 @@ export async function loadPool(db: Db | Tx, now = new Date()): Promise<Pool> {
   const ended = await db
     .select({ menteeId: pairings.menteeId, mentorId: pairings.mentorId })
     .from(pairings)
-    .where(and(inArray(pairings.state, ['completed', 'ended']), isNotNull(pairings.mentorId)));
+    .where(and(inArray(pairings.state, ['completed', 'ended']), isNotNull(pairings.approvedAt))); // a withdrawn proposal was never a pairing
   const [settings] = await db.select({ weights: programSettings.matchWeights }).from(programSettings).where(eq(programSettings.id, 1));
 
   return {

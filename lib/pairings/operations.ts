@@ -161,16 +161,24 @@ export async function approvePairings(
  * Ends a proposed or active pairing with a reason (nothing is deleted). With `rematch` the student
  * goes back to the top of the waitlist — a no-fault ending.
  */
-export async function endPairing(actor: SessionUser, pairingId: number, reason: string, rematch: boolean): Promise<void> {
+export async function endPairing(
+  actor: SessionUser,
+  pairingId: number,
+  reason: string,
+  rematch: boolean,
+  /** The state the admin saw: withdrawing a proposal from a stale page must not end a pairing just approved. */
+  expectedState?: 'proposed' | 'active',
+): Promise<void> {
   assertPermission(actor, 'pairings:end');
   const db = await getDb();
   await db.transaction(async (tx) => {
     const ended = await tx
       .update(pairings)
       .set({ state: 'ended', endedBy: actor.id, endedAt: new Date(), endReason: reason, rematchRequested: rematch })
-      .where(and(eq(pairings.id, pairingId), inArray(pairings.state, ['proposed', 'active'])))
-      .returning({ menteeId: pairings.menteeId, was: pairings.state });
-    if (!ended.length) throw new UserFacingError('This pairing has already ended.');
+      .where(and(eq(pairings.id, pairingId), inArray(pairings.state, expectedState ? [expectedState] : ['proposed', 'active'])))
+      .returning({ menteeId: pairings.menteeId });
+    if (!ended.length)
+      throw new UserFacingError(expectedState === 'proposed' ? 'This proposal is no longer staged: it was approved or withdrawn meanwhile.' : 'This pairing has already ended.');
     await requeueMentee(tx, ended[0].menteeId, rematch);
     await writeAudit(tx, { actorId: actor.id, action: 'pairing.ended', subjectType: 'pairing', subjectId: pairingId, details: { reason, rematch } });
   });

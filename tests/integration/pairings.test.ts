@@ -77,7 +77,9 @@ describe('[PAIRINGS]: proposals, approval and release', () => {
     const mentee = await approvedMentee();
     const mentor = await approvedMentor();
     await proposePairings(admin, [{ menteeId: mentee.id, mentorId: mentor.id }]);
-    await endPairing(admin, await proposalId(mentee.id), 'Schedules never lined up', true);
+    const first = await proposalId(mentee.id);
+    await approvePairings(admin, [first]);
+    await endPairing(admin, first, 'Schedules never lined up', true);
     const again = await proposePairings(admin, [{ menteeId: mentee.id, mentorId: mentor.id }]);
     expect(again.failed[0].reason).toMatch(/paired before/);
 
@@ -190,5 +192,33 @@ describe('[MATCHING]: whole-pool optimiser on the database', () => {
     expect(plan.pairs).toEqual([expect.objectContaining({ menteeId: b.id, mentorId: mentor.id, locked: true })]);
     expect(plan.unpaired.map((u) => u.menteeId)).toEqual([a.id]);
     expect(plan.unpaired[0].reason).toMatch(/higher-scoring|free slot/);
+  });
+});
+
+describe('[PAIRINGS]: stale pages', () => {
+  it('withdrawing a proposal that another admin just approved is refused; a withdrawn proposal does not block a later pairing', async () => {
+    const admin = await createPerson('admin');
+    const mentee = await approvedMentee();
+    const mentor = await approvedMentor();
+    await proposePairings(admin, [{ menteeId: mentee.id, mentorId: mentor.id }]);
+    const id = await proposalId(mentee.id);
+    await approvePairings(admin, [id]);
+    await expect(endPairing(admin, id, 'withdrawn from a stale page', true, 'proposed')).rejects.toThrow(/no longer staged/);
+    expect(await stateOf(id)).toBe('active');
+
+    const other = await approvedMentee();
+    const second = await approvedMentor();
+    await proposePairings(admin, [{ menteeId: other.id, mentorId: second.id }]);
+    await endPairing(admin, await proposalId(other.id), 'changed my mind', true, 'proposed');
+    expect(await proposePairings(admin, [{ menteeId: other.id, mentorId: second.id }])).toEqual({ ok: 1, failed: [] });
+  });
+
+  it('the database allows one lock per student', async () => {
+    const admin = await createPerson('admin');
+    const mentee = await approvedMentee();
+    const [m1, m2] = [await approvedMentor(), await approvedMentor()];
+    const db = await getDb();
+    await db.insert(matchRules).values({ menteeId: mentee.id, mentorId: m1.id, kind: 'lock', createdBy: admin.id });
+    await expect(db.insert(matchRules).values({ menteeId: mentee.id, mentorId: m2.id, kind: 'lock', createdBy: admin.id })).rejects.toThrow();
   });
 });

@@ -71,7 +71,7 @@ export const endPairingAction = roleAction('admin', endFormSchema, async (data, 
   const rematch = data.mode === 'withdraw' ? true : data.rematch;
   const key = endKey({ pairingId: data.pairingId, reason: data.reason, rematch });
   if (data.confirm !== key) return { values: { ...formValues(formData), step: 'confirm', confirm: key } };
-  await endPairing(user, data.pairingId, data.reason, rematch);
+  await endPairing(user, data.pairingId, data.reason, rematch, data.mode === 'withdraw' ? 'proposed' : 'active');
   revalidatePairings();
   const done = data.mode === 'withdraw' ? 'withdrawn' : rematch ? 'ended-rematch' : 'ended';
   redirect(`/admin/pairings?state=${data.mode === 'withdraw' ? 'proposed' : 'active'}&done=${done}`);

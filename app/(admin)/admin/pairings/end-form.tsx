@@ -67,8 +67,7 @@ export function EndPairingForm({ pairingId, menteeName, mentorName, mode }: Prop
               ? 'Neither of them was told about it, and no email is sent. The student goes back to the top of the waitlist.'
               : `This cannot be undone, and the app does not email them: tell them yourself. ${
                   rematch ? 'The student goes back to the top of the waitlist.' : 'The student goes back on the waitlist, their wait counted from today.'
-                }`}{' '}
-            The two will not be suggested together again.
+                } The two will not be suggested together again.`}
           </p>
           <div className="flex flex-col gap-2 sm:flex-row">
             <SubmitButton name="confirm" value={asText(values.confirm)} variant="danger" pendingText="Saving…">

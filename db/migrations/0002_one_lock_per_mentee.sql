@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "match_rules_one_lock_per_mentee" ON "match_rules" USING btree ("mentee_id") WHERE "match_rules"."kind" = 'lock';
