@@ -44,6 +44,8 @@ export const approveSelectedAction = adminStateAction(approveSelectedSchema, asy
   }
   const outcome = await approvePairings(user, data.ids, { subject: data.subject, body: data.body });
   revalidatePairings();
+  // All released: the rows have moved to the Active tab, so show the news there.
+  if (outcome.failed.length === 0) redirect(`/admin/pairings?state=active&done=released&n=${outcome.ok}`);
   const names = await namePairings(
     user,
     outcome.failed.map((f) => Number(f.id)),

@@ -42,7 +42,12 @@ export default async function PairingsPage({ searchParams }: { searchParams: Sea
   const params = await searchParams;
   const tab = parsePairingTab(params.state);
   const rows = await listPairings(user, [...PAIRING_TABS[tab].states]);
-  const done = typeof params.done === 'string' ? DONE[params.done] : undefined;
+  const released = params.done === 'released' ? Number(params.n) || 0 : 0;
+  const done = released
+    ? `${released === 1 ? '1 pairing' : `${released} pairings`} released. Both people in each pair were emailed their introduction.`
+    : typeof params.done === 'string'
+      ? DONE[params.done]
+      : undefined;
 
   return (
     <div className="space-y-6">

@@ -1,0 +1,59 @@
+import { expect, latestMail, outbox, signIn, test } from './fixtures';
+
+test.describe('[MATCHING] the coordinator pairs a student, and both see each other', () => {
+  test.describe.configure({ timeout: 150_000 });
+
+  test('optimise, propose from suggestions, edit the introduction, release', async ({ page, browser, ip }) => {
+    await signIn(page, 'admin@example.org');
+
+    // The whole-pool optimiser: an exact plan with its numbers, nothing written yet.
+    await page.goto('/admin/matching');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('a[href^="/admin/matching/"]', { hasText: 'Jordan Rivera' })).toBeVisible();
+    await page.getByRole('button', { name: 'Optimise the whole pool' }).click();
+    await expect(page.getByText('Identity preferences met')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('button', { name: 'Stage selected as proposals' })).toBeVisible();
+
+    // One student's suggestions, each score explained in words.
+    await page.locator('a[href^="/admin/matching/"]', { hasText: 'Jordan Rivera' }).first().click();
+    await expect(page.getByText(/^\+\d+(\.\d+)? both available for a new pairing/).first()).toBeVisible();
+    await page.getByRole('button', { name: /^Propose/ }).first().click();
+    await expect(page.getByText(/Jordan Rivera has a proposal with .+ waiting for your approval/)).toBeVisible();
+
+    // A staged proposal is invisible to the student.
+    const student = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip } });
+    const studentPage = await student.newPage();
+    await signIn(studentPage, 'mentee@example.org');
+    await expect(studentPage.getByText('Your mentor')).toHaveCount(0);
+
+    // Approve with an edited introduction, after a preview and a confirmation.
+    await page.goto('/admin/pairings');
+    await page.getByLabel(/^Select Jordan Rivera with/).check();
+    await page.getByText('Approve and release selected').click();
+    const subject = page.getByLabel('Subject', { exact: true });
+    await subject.fill('Welcome, {mentee_name} and {mentor_name}!');
+    await page.getByRole('button', { name: 'Preview the email' }).click();
+    await expect(page.getByText(/Welcome, Jordan Rivera and /).first()).toBeVisible();
+    const before = (await outbox(page.request, 'mentee@example.org')).length;
+    await page.getByRole('button', { name: 'Yes, release 1 pairing' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '1 pairing released.' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Jordan Rivera' })).toBeVisible(); // now under Active
+
+    const intro = await latestMail(page.request, 'mentee@example.org', before);
+    expect(intro.subject).toMatch(/^Welcome, Jordan Rivera and .+!$/);
+
+    // The student now sees their mentor, with contact details.
+    await studentPage.goto('/mentee');
+    await expect(studentPage.getByText('Your mentor')).toBeVisible();
+    const mentorEmail = (await studentPage.getByRole('link', { name: /@example\.org$/ }).first().textContent())!.trim();
+    await student.close();
+
+    // And the mentor sees the student (never their identity answers).
+    const mentorCtx = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip } });
+    const mentorPage = await mentorCtx.newPage();
+    await signIn(mentorPage, mentorEmail);
+    await expect(mentorPage.getByText('Jordan Rivera')).toBeVisible();
+    await expect(mentorPage.getByText('Hispanic or Latino')).toHaveCount(0);
+    await mentorCtx.close();
+  });
+});
