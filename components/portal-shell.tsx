@@ -28,7 +28,7 @@ export function PortalShell({ area, nav, user, children }: Props) {
             </form>
           </div>
         </div>
-        <nav aria-label={`${area} navigation`} className="mx-auto max-w-6xl overflow-x-auto px-2">
+        <nav aria-label={`${area} navigation`} className="relative mx-auto max-w-6xl overflow-x-auto px-2">
           <NavLinks links={nav} />
         </nav>
       </header>

@@ -9,7 +9,7 @@ export function AvailabilityGrid({ selected, errors }: { selected: string[]; err
     <fieldset aria-describedby={errorId} className="space-y-2">
       <legend className="text-sm font-semibold text-stone-800">When are you usually free?</legend>
       <p className="text-sm text-stone-600">Tick every time that usually works. It helps pair you with someone whose week fits yours.</p>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="text-sm">
           <thead>
             <tr>

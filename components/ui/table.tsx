@@ -4,7 +4,7 @@ import { cn } from './cn';
 /** A table that scrolls sideways on a phone instead of breaking the page. */
 export function Table({ caption, children, className }: { caption?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white">
       <table className={cn('min-w-full divide-y divide-stone-200 text-left text-sm', className)}>
         {caption && <caption className="sr-only">{caption}</caption>}
         {children}
