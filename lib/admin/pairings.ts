@@ -3,12 +3,13 @@ import { createHash } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { loadIntroFacts } from '@/lib/pairings/intro-facts';
 import { getDb } from '@/db/client';
-import { cohorts, menteeProfiles, mentorProfiles, pairings, users, type Pairing } from '@/db/schema';
+import { pairings, users, type Pairing } from '@/db/schema';
 import { checkboxField, requiredText, serialField } from '@/lib/admin/fields';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
-import { fillIntro, INTRO_PLACEHOLDERS, type IntroFacts } from '@/lib/pairings/introduction';
+import { fillIntro, INTRO_PLACEHOLDERS, INTRO_SUBJECT_MAX } from '@/lib/pairings/introduction';
 
 // ---------------------------------------------------------------------------
 // Tabs of the pairings page (GET ?state=…)
@@ -31,7 +32,7 @@ export function parsePairingTab(value: string | string[] | undefined): PairingTa
 // Approving and releasing: the introduction email and its confirmation
 // ---------------------------------------------------------------------------
 
-export const INTRO_SUBJECT_MAX = 200;
+export { INTRO_SUBJECT_MAX };
 export const INTRO_BODY_MAX = 10_000;
 
 /** A `{word}` that is not a placeholder would reach both people as typed: refuse it instead. */
@@ -82,41 +83,13 @@ export type IntroPreview = { menteeName: string; mentorName: string; to: string[
 export async function previewIntroduction(actor: SessionUser, pairingId: number, template: { subject: string; body: string }): Promise<IntroPreview | null> {
   assertPermission(actor, 'pairings:approve');
   const db = await getDb();
-  const mentee = alias(users, 'mentee');
-  const mentor = alias(users, 'mentor');
-  const [row] = await db
-    .select({
-      menteeName: mentee.name,
-      menteeEmail: mentee.email,
-      menteeAbout: menteeProfiles.about,
-      launchDate: cohorts.launchDate,
-      mentorName: mentor.name,
-      mentorEmail: mentor.email,
-      mentorAbout: mentorProfiles.about,
-    })
-    .from(pairings)
-    .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
-    .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
-    .leftJoin(menteeProfiles, eq(menteeProfiles.userId, pairings.menteeId))
-    .leftJoin(cohorts, eq(cohorts.id, menteeProfiles.cohortId))
-    .leftJoin(mentorProfiles, eq(mentorProfiles.userId, pairings.mentorId))
-    .where(eq(pairings.id, pairingId));
-  if (!row) return null;
-  const today = new Date().toISOString().slice(0, 10);
-  const startDate = row.launchDate && row.launchDate > today ? row.launchDate : today;
-  const facts: IntroFacts = {
-    mentee_name: row.menteeName ?? row.menteeEmail,
-    mentee_email: row.menteeEmail,
-    mentee_about: row.menteeAbout || '(no introduction written yet)',
-    mentor_name: row.mentorName ?? row.mentorEmail,
-    mentor_email: row.mentorEmail,
-    mentor_about: row.mentorAbout || '(no introduction written yet)',
-    start_date: new Date(`${startDate}T12:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' }),
-  };
+  const loaded = await loadIntroFacts(db, pairingId);
+  if (!loaded) return null;
+  const { facts } = loaded;
   return {
     menteeName: facts.mentee_name,
     mentorName: facts.mentor_name,
-    to: [row.menteeEmail, row.mentorEmail],
+    to: loaded.to,
     subject: fillIntro(template.subject, facts).slice(0, INTRO_SUBJECT_MAX),
     body: fillIntro(template.body, facts),
   };

@@ -7,6 +7,9 @@ import { EXPECTATIONS } from '@/lib/registration/expectations';
 export const INTRO_PLACEHOLDERS = ['mentee_name', 'mentee_email', 'mentee_about', 'mentor_name', 'mentor_email', 'mentor_about', 'start_date'] as const;
 export type IntroFacts = Record<(typeof INTRO_PLACEHOLDERS)[number], string>;
 
+/** Longest subject line an introduction may have once filled in. */
+export const INTRO_SUBJECT_MAX = 200;
+
 export const DEFAULT_INTRO_SUBJECT = 'Meet your mentorship partner: {mentee_name} and {mentor_name}';
 
 export const DEFAULT_INTRO_BODY = [

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import { createElement } from 'react';
 import { getDb, type Tx } from '@/db/client';
-import { cohorts, menteeProfiles, mentorProfiles, pairings, programSettings, users } from '@/db/schema';
+import { pairings, programSettings, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
@@ -12,7 +12,8 @@ import { getEnv } from '@/lib/env';
 import { UserFacingError } from '@/lib/errors';
 import { loadPool, scoreInPool } from '@/lib/matching/pool';
 import { addMonths } from './dates';
-import { DEFAULT_INTRO_BODY, DEFAULT_INTRO_SUBJECT, fillIntro, type IntroFacts } from './introduction';
+import { DEFAULT_INTRO_BODY, DEFAULT_INTRO_SUBJECT, fillIntro, INTRO_SUBJECT_MAX } from './introduction';
+import { loadIntroFacts } from './intro-facts';
 
 export type Outcome = { ok: number; failed: { id: string; reason: string }[] };
 
@@ -88,33 +89,13 @@ async function releaseOne(tx: Tx, actor: SessionUser, pairingId: number, templat
     .select({ id: users.id, email: users.email, name: users.name, status: users.status })
     .from(users)
     .where(inArray(users.id, [p.menteeId, p.mentorId]));
-  const mentee = people.find((x) => x.id === p.menteeId)!;
-  const mentor = people.find((x) => x.id === p.mentorId)!;
-  if (mentee.status !== 'approved' || mentor.status !== 'approved') throw new UserFacingError('One of the two is no longer approved for the program.');
+  if (people.length !== 2 || people.some((x) => x.status !== 'approved'))
+    throw new UserFacingError('One of the two is no longer approved for the program.');
 
   const [settings] = await tx.select({ termMonths: programSettings.termMonths }).from(programSettings).where(eq(programSettings.id, 1));
-  const [mp] = await tx
-    .select({ about: menteeProfiles.about, launchDate: cohorts.launchDate })
-    .from(menteeProfiles)
-    .leftJoin(cohorts, eq(cohorts.id, menteeProfiles.cohortId))
-    .where(eq(menteeProfiles.userId, p.menteeId));
-  const [tp] = await tx.select({ about: mentorProfiles.about }).from(mentorProfiles).where(eq(mentorProfiles.userId, p.mentorId));
-
-  // A pairing approved before the program's launch starts on the launch date.
-  const today = new Date().toISOString().slice(0, 10);
-  const startDate = mp?.launchDate && mp.launchDate > today ? mp.launchDate : today;
+  const { facts, startDate } = (await loadIntroFacts(tx, p.id))!;
   const endDate = addMonths(startDate, settings?.termMonths ?? 12);
-
-  const facts: IntroFacts = {
-    mentee_name: mentee.name ?? mentee.email,
-    mentee_email: mentee.email,
-    mentee_about: mp?.about || '(no introduction written yet)',
-    mentor_name: mentor.name ?? mentor.email,
-    mentor_email: mentor.email,
-    mentor_about: tp?.about || '(no introduction written yet)',
-    start_date: new Date(`${startDate}T12:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' }),
-  };
-  const subject = fillIntro(template.subject, facts).slice(0, 200);
+  const subject = fillIntro(template.subject, facts).slice(0, INTRO_SUBJECT_MAX);
   const body = fillIntro(template.body, facts);
 
   await tx
@@ -123,7 +104,7 @@ async function releaseOne(tx: Tx, actor: SessionUser, pairingId: number, templat
     .where(and(eq(pairings.id, p.id), eq(pairings.state, 'proposed')));
   await tx.update(users).set({ priorityRematchAt: null, waitingSince: null }).where(eq(users.id, p.menteeId));
   await writeAudit(tx, { actorId: actor.id, action: 'pairing.approved', subjectType: 'pairing', subjectId: p.id, details: { startDate, endDate } });
-  return [mentee, mentor].map((person) => ({ to: { email: person.email, name: person.name ?? person.email }, subject, body }));
+  return people.map((person) => ({ to: { email: person.email, name: person.name ?? person.email }, subject, body }));
 }
 
 /**
