@@ -25,7 +25,7 @@ echo "── unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile="$reports/unit.json"
 count $(vitest_json "$reports/unit.json")
 
-echo "── integration tests (${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-PGlite})"
+echo "── integration tests ($([ -n "${DATABASE_URL:-}" ] && echo PostgreSQL || echo PGlite))"
 npx vitest run --project integration --reporter=default --reporter=json --outputFile="$reports/integration.json"
 count $(vitest_json "$reports/integration.json")
 

@@ -8,6 +8,8 @@ import { Button } from '@/components/ui/button';
 import { outboxEnabled, readOutbox } from '@/lib/email/outbox';
 
 export const metadata: Metadata = { title: 'Dev outbox', robots: { index: false } };
+// Whether the outbox exists depends on the runtime configuration, never on the build's.
+export const dynamic = 'force-dynamic';
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
   if (!outboxEnabled()) notFound();
