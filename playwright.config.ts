@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 const PORT = 3100;
-const SHORT_PORT = 3101; // a second server whose sign-in links expire after 3 seconds
+const SHORT_PORT = 3101; // the strict server: sign-in links expire after 3 seconds, default rate limits
 const DOWN_PORT = 3102; // a third whose database server is unreachable
 const baseURL = `http://localhost:${PORT}`;
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -44,7 +44,8 @@ export default defineConfig({
     {
       command: `${start('.data/e2e-pglite')} --port ${PORT}`,
       url: `${baseURL}/api/health`,
-      env: serverEnv(PORT, { PGLITE_DIR: '.data/e2e-pglite' }),
+      // Demo accounts sign in in many tests; the limits themselves are tested on the strict server.
+      env: serverEnv(PORT, { PGLITE_DIR: '.data/e2e-pglite', SIGN_IN_LIMIT_PER_EMAIL: '1000', SIGN_IN_LIMIT_PER_IP: '1000' }),
       reuseExistingServer: false,
       timeout: 120_000,
     },

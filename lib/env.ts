@@ -39,6 +39,9 @@ const schema = z.object({
   ADMIN_EMAILS: csv,
   /** Sign-in link lifetime; 10 minutes unless a test shortens it. */
   SIGN_IN_LINK_MAX_AGE: z.coerce.number().int().min(1).max(86400).default(600),
+  /** Sign-in emails allowed per address and per client address every 15 minutes. */
+  SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(10000).default(3),
+  SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(10000).default(10),
   /** Skip seeding demo data on first start of the embedded database. */
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('true'),
 });

@@ -2,12 +2,19 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { verificationTokens } from '@/db/schema';
+import { getEnv } from '@/lib/env';
 import { takeRateLimit } from './rate-limit';
 
-export const SIGN_IN_LIMITS = {
-  perEmail: { max: 3, windowMs: 15 * 60_000 },
-  perIp: { max: 10, windowMs: 15 * 60_000 },
-};
+const WINDOW_MS = 15 * 60_000;
+
+/** 3 per address and 10 per client address every 15 minutes, unless configured otherwise. */
+export function signInLimits() {
+  const env = getEnv();
+  return {
+    perEmail: { max: env.SIGN_IN_LIMIT_PER_EMAIL, windowMs: WINDOW_MS },
+    perIp: { max: env.SIGN_IN_LIMIT_PER_IP, windowMs: WINDOW_MS },
+  };
+}
 
 export type SignInGate = 'send' | 'email-limited' | 'ip-limited';
 
@@ -18,10 +25,11 @@ export type SignInGate = 'send' | 'email-limited' | 'ip-limited';
  */
 export async function gateSignInEmail(email: string, ip: string): Promise<SignInGate> {
   const db = await getDb();
+  const limits = signInLimits();
   return db.transaction(async (tx) => {
     const hit = await takeRateLimit(tx, [
-      { key: `sign-in:ip:${ip}`, ...SIGN_IN_LIMITS.perIp },
-      { key: `sign-in:email:${email}`, ...SIGN_IN_LIMITS.perEmail },
+      { key: `sign-in:ip:${ip}`, ...limits.perIp },
+      { key: `sign-in:email:${email}`, ...limits.perEmail },
     ]);
     if (hit) return hit.key.startsWith('sign-in:ip:') ? 'ip-limited' : 'email-limited';
     await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, email));

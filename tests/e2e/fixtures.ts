@@ -24,7 +24,12 @@ export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(
 type OutboxMail = { to: string; subject: string; text: string; html: string; url: string | null; createdAt: string };
 
 export async function outbox(request: APIRequestContext, to: string, baseURL?: string): Promise<OutboxMail[]> {
-  const res = await request.get(`${baseURL ?? ''}/api/dev/outbox?to=${encodeURIComponent(to)}`);
+  const url = `${baseURL ?? ''}/api/dev/outbox?to=${encodeURIComponent(to)}`;
+  // A kept-alive connection the server closed while idle fails once with ECONNRESET; ask again.
+  const res = await request.get(url).catch((err: Error) => {
+    if (!/ECONNRESET|socket hang up/.test(err.message)) throw err;
+    return request.get(url);
+  });
   expect(res.ok()).toBe(true);
   return res.json();
 }

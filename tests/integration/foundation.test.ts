@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb, getDbHandle } from '@/db/client';
 import { auditLog, rateLimitHits, users, verificationTokens } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
-import { gateSignInEmail, SIGN_IN_LIMITS } from '@/lib/auth/request-sign-in';
+import { gateSignInEmail, signInLimits } from '@/lib/auth/request-sign-in';
 import { takeRateLimit } from '@/lib/auth/rate-limit';
 import { chooseRole } from '@/lib/registration/choose-role';
 import { databaseIsUp } from '@/lib/health';
@@ -48,7 +48,8 @@ describe('[SIGN-IN]: rate limits counted in the database', () => {
     const results = [];
     for (let i = 0; i < 5; i++) results.push(await gateSignInEmail(email, `10.1.${i}.1`));
     expect(results).toEqual(['send', 'send', 'send', 'email-limited', 'email-limited']);
-    expect(SIGN_IN_LIMITS.perEmail.max).toBe(3);
+    expect(signInLimits().perEmail.max).toBe(3);
+    expect(signInLimits().perIp.max).toBe(10);
   });
 
   it('allows 10 requests per client address in 15 minutes across different emails', async () => {
