@@ -423,14 +423,14 @@ describe('sparse candidate lists with lazy widening', () => {
 // CLI contract
 // ---------------------------------------------------------------------------
 
-describe('scripts/match-solve.ts', () => {
+describe('lib/matching/cli.ts', () => {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const run = (content: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'match-solve-test-'));
     try {
       const file = join(dir, 'in.json');
       writeFileSync(file, content);
-      return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/match-solve.ts'), file], {
+      return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'lib/matching/cli.ts'), file], {
         cwd: root,
         encoding: 'utf8',
       });
