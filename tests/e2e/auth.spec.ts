@@ -1,5 +1,6 @@
 import { SHORT_PORT } from '../../playwright.config';
-import { expect, latestMail, outbox, requestLink, signIn, test, uniqueEmail } from './fixtures';
+import type { Browser, Page } from '@playwright/test';
+import { expect, latestMail, outbox, requestLink, signIn, test, uniqueEmail, withEmailLock } from './fixtures';
 
 test.describe('[SIGN-IN]', () => {
   test('the landing page explains the program and leads to sign-in', async ({ page }) => {
@@ -14,6 +15,10 @@ test.describe('[SIGN-IN]', () => {
 
   test('opening the emailed link spends nothing; only the confirmation button signs in, once', async ({ page, browser }) => {
     const email = 'mentee@example.org';
+    await withEmailLock(email, () => firstUse(page, browser, email));
+  });
+
+  async function firstUse(page: Page, browser: Browser, email: string) {
     const link = await requestLink(page, email);
     expect(new URL(link).pathname).toBe('/sign-in/confirm');
 
@@ -40,7 +45,7 @@ test.describe('[SIGN-IN]', () => {
     await expect(again.getByLabel('Email')).toHaveValue(email);
     await expect(again.getByRole('button', { name: /^Send/ })).toBeVisible();
     await other.close();
-  });
+  }
 
   test('asking for a new link makes the older one stop working', async ({ page }) => {
     const email = uniqueEmail('relink');

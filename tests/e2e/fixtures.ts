@@ -1,4 +1,5 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 
 /**
  * Every test gets its own client address (X-Forwarded-For), so the per-IP sign-in limit of one test
@@ -60,11 +61,41 @@ export async function requestLink(page: Page, email: string, baseURL = ''): Prom
   return mail.url!;
 }
 
+/**
+ * A new link invalidates the older ones for the same address, so two tests signing in as the same
+ * demo account at once would spend each other's links. Tests take turns per address, across
+ * workers, with a lock directory (mkdir is atomic).
+ */
+export async function withEmailLock<T>(email: string, fn: () => Promise<T>): Promise<T> {
+  const dir = `.data/e2e-locks/${email}`;
+  mkdirSync('.data/e2e-locks', { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(dir).mtimeMs > 60_000) rmSync(dir, { recursive: true, force: true }); // left by a crashed test
+      } catch {
+        /* released meanwhile */
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Signs in through the outbox and the confirmation step. */
 export async function signIn(page: Page, email: string, baseURL = ''): Promise<void> {
-  const link = await requestLink(page, email, baseURL);
-  await page.goto(link);
-  await expect(page.getByRole('heading', { level: 1, name: 'Confirm sign-in' })).toBeVisible();
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await withEmailLock(email, async () => {
+    const link = await requestLink(page, email, baseURL);
+    await page.goto(link);
+    await expect(page.getByRole('heading', { level: 1, name: 'Confirm sign-in' })).toBeVisible();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  });
 }
