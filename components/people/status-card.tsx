@@ -35,7 +35,8 @@ export function statusLabel(status: PersonStatus) {
   return COPY[status].label;
 }
 
-export function StatusCard({ status, waitingFor }: { status: PersonStatus; waitingFor?: string }) {
+/** `note` replaces the generic next step for an approved person (e.g. a paired mentor). */
+export function StatusCard({ status, note }: { status: PersonStatus; note?: string }) {
   const c = COPY[status];
   return (
     <Card>
@@ -43,7 +44,7 @@ export function StatusCard({ status, waitingFor }: { status: PersonStatus; waiti
       <p className="mt-2">
         <Badge tone={c.tone}>{c.label}</Badge>
       </p>
-      <p className="mt-3 text-stone-700">{status === 'approved' && waitingFor ? waitingFor : c.next}</p>
+      <p className="mt-3 text-stone-700">{status === 'approved' && note ? note : c.next}</p>
     </Card>
   );
 }

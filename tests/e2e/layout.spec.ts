@@ -43,6 +43,19 @@ for (const [group, { as, paths }] of Object.entries(pages)) {
         const file = `${group}${path.split('?')[0].replace(/\//g, '_') || '_home'}-${w.name}.png`;
         await page.screenshot({ path: `.data/screenshots/${file}`, fullPage: true });
       }
+      if (group === 'admin') {
+        // Detail pages reached by following links, as a coordinator would.
+        for (const [list, link, name] of [
+          ['/admin/people?q=mentee%40example.org', 'a[href^="/admin/people/"]', 'person'],
+          ['/admin/matching', 'a[href^="/admin/matching/"]', 'suggestions'],
+        ] as const) {
+          await page.goto(list);
+          await page.locator(link).first().click();
+          await page.waitForLoadState('networkidle');
+          await checkPage(page, `${name} page at ${w.width}px`);
+          await page.screenshot({ path: `.data/screenshots/admin_${name}-${w.name}.png`, fullPage: true });
+        }
+      }
     }
   });
 }

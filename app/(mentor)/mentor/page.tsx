@@ -51,7 +51,14 @@ export default async function MentorHome({ searchParams }: { searchParams: Promi
         </section>
       )}
       <div className="grid gap-6 lg:grid-cols-2">
-        <StatusCard status={user.status} />
+        <StatusCard
+          status={user.status}
+          note={
+            mentees.length && standing
+              ? `You mentor ${mentees.length} of up to ${standing.capacity} student${standing.capacity === 1 ? '' : 's'}. ${mentees.length < standing.capacity ? 'The coordinator may pair you with another while you have a free place.' : 'Your places are full.'}`
+              : undefined
+          }
+        />
         {standing && user.status !== 'withdrawn' && user.status !== 'declined' && (
           <Card>
             <CardTitle>Availability for new mentees</CardTitle>
