@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, count, eq, sql } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
+import { isWaitingMentee } from '@/lib/matching/pool';
 import { getDb } from '@/db/client';
 import { pairings, users } from '@/db/schema';
 import { assertPermission } from '@/lib/auth/permissions';
@@ -27,13 +28,7 @@ export async function getOverview(actor: SessionUser): Promise<Overview> {
   const [{ n: waiting }] = await db
     .select({ n: count() })
     .from(users)
-    .where(
-      and(
-        eq(users.role, 'mentee'),
-        eq(users.status, 'approved'),
-        sql`not exists (select 1 from ${pairings} p where p.mentee_id = ${users.id} and p.state in ('proposed','active'))`,
-      ),
-    );
+    .where(isWaitingMentee());
   return {
     pendingReview: num('mentee', 'pending') + num('mentor', 'pending'),
     menteesApproved: num('mentee', 'approved'),

@@ -19,6 +19,15 @@ export const pairKey = (menteeId: string, mentorId: string) => `${menteeId}|${me
 
 const DAY = 86_400_000;
 
+/** An approved mentee without a proposed or active pairing: who the waitlist holds. */
+export function isWaitingMentee() {
+  return and(
+    eq(users.role, 'mentee'),
+    eq(users.status, 'approved'),
+    sql`not exists (select 1 from ${pairings} p where p.mentee_id = ${users.id} and p.state in ('proposed','active'))`,
+  );
+}
+
 /**
  * Waiting mentees (approved, not in a proposed or active pairing) and every mentor with a profile.
  * Only the optional identity answers people consented to exist in the database, so only those are
@@ -45,13 +54,7 @@ export async function loadPool(db: Db | Tx, now = new Date()): Promise<Pool> {
     .from(users)
     .innerJoin(menteeProfiles, eq(menteeProfiles.userId, users.id))
     .leftJoin(identityAnswers, eq(identityAnswers.userId, users.id))
-    .where(
-      and(
-        eq(users.role, 'mentee'),
-        eq(users.status, 'approved'),
-        sql`not exists (select 1 from ${pairings} p where p.mentee_id = ${users.id} and p.state in ('proposed','active'))`,
-      ),
-    );
+    .where(isWaitingMentee());
 
   const mentorRows = await db
     .select({

@@ -23,15 +23,19 @@ export type Suggestion = { mentorId: string; name: string; score: number; breakd
 export async function getWaitlist(actor: SessionUser): Promise<WaitlistEntry[]> {
   assertPermission(actor, 'matching:run');
   const pool = await loadPool(await getDb());
-  return pool.mentees.map((m) => ({
-    menteeId: m.id,
-    name: m.name,
-    daysWaiting: m.daysWaiting,
-    priorityRematch: m.priorityRematch,
-    identityPreference: m.identityPreference,
-    allowedMentors: pool.mentors.filter((mentor) => scoreInPool(pool, m, mentor).allowed).length,
-    blockedReason: whyUnmatched(pool, m),
-  }));
+  return pool.mentees.map((m) => {
+    const allowedMentors = pool.mentors.filter((mentor) => scoreInPool(pool, m, mentor).allowed).length;
+    return {
+      menteeId: m.id,
+      name: m.name,
+      daysWaiting: m.daysWaiting,
+      priorityRematch: m.priorityRematch,
+      identityPreference: m.identityPreference,
+      allowedMentors,
+      // Only a mentee with no allowed mentor needs the (second) pass that finds out why.
+      blockedReason: allowedMentors ? null : whyUnmatched(pool, m),
+    };
+  });
 }
 
 /** The best allowed mentors for one waiting mentee, each with the score explained. */
@@ -54,7 +58,7 @@ export async function suggestMentors(actor: SessionUser, menteeId: string, limit
       priorityRematch: mentee.priorityRematch,
       identityPreference: mentee.identityPreference,
       allowedMentors: suggestions.length,
-      blockedReason: whyUnmatched(pool, mentee),
+      blockedReason: suggestions.length ? null : whyUnmatched(pool, mentee),
     },
     suggestions: suggestions.slice(0, limit),
   };

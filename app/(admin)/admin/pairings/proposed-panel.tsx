@@ -1,11 +1,12 @@
 'use client';
 import Link from 'next/link';
-import { useActionState, useId, useRef, useState, type FormEvent } from 'react';
+import { useActionState, useId, useRef, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, FieldError, Input, Textarea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { Table, Td, Th } from '@/components/ui/table';
+import { useSelection } from '@/components/ui/use-selection';
 import { plural } from '@/lib/admin/format';
 import { approveSelectedAction, type ApproveState } from './actions';
 import { EndPairingForm } from './end-form';
@@ -45,25 +46,11 @@ export function ProposedPanel({ rows, template, placeholders, limits }: Props) {
   const subjectRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
 
-  // A new answer re-renders the inputs from what the server echoed back (React resets a form after
-  // its action): the selection survives the preview step, and is cleared after a release.
-  const [seen, setSeen] = useState(state);
-  const [round, setRound] = useState(0);
-  const [count, setCount] = useState(0);
-  const [cancelled, setCancelled] = useState(false);
+  // The selection survives the preview step, and is cleared after a release.
   const kept = new Set(asList(state.values?.ids));
-  if (seen !== state) {
-    setSeen(state);
-    setRound((r) => r + 1);
-    setCount(kept.size);
-    setCancelled(false);
-  }
-
-  const boxes = () => Array.from(wrapRef.current?.querySelectorAll<HTMLInputElement>('input[name="ids[]"]') ?? []);
-  const recount = () => setCount(boxes().filter((b) => b.checked).length);
+  const { round, count, cancelled, setCancelled, recount, selectAll: checkAll } = useSelection(state, kept, wrapRef);
   const selectAll = (checked: boolean) => {
-    for (const b of boxes()) b.checked = checked;
-    recount();
+    checkAll(checked);
     setCancelled(true);
   };
   // Any change to the selection or the email means the question on screen no longer applies (the

@@ -1,12 +1,13 @@
 'use client';
 import Link from 'next/link';
-import { useActionState, useId, useRef, useState, type FormEvent } from 'react';
+import { useActionState, useId, useRef, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field, FieldError, Select, Textarea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { Table, Td, Th } from '@/components/ui/table';
+import { useSelection } from '@/components/ui/use-selection';
 import type { ActionState } from '@/lib/actions';
 import { plural } from '@/lib/admin/format';
 import { decideSelectedAction } from './actions';
@@ -39,26 +40,9 @@ export function BulkDecisionForm({ rows, caption }: { rows: BulkRow[]; caption: 
   const formRef = useRef<HTMLFormElement>(null);
   const countId = useId();
 
-  // A new answer from the server re-renders the inputs from it: React resets a form after its
-  // action, so what stays checked is what the server echoed back (nothing after a success).
-  const [seen, setSeen] = useState(state);
-  const [round, setRound] = useState(0);
-  const [count, setCount] = useState(0);
-  const [cancelled, setCancelled] = useState(false);
+  // After a success nothing stays checked; after an error, what the server echoed back.
   const kept = new Set(state.ok ? [] : asList(state.values?.ids));
-  if (seen !== state) {
-    setSeen(state);
-    setRound((r) => r + 1);
-    setCount(kept.size);
-    setCancelled(false);
-  }
-
-  const boxes = () => Array.from(formRef.current?.querySelectorAll<HTMLInputElement>('input[name="ids[]"]') ?? []);
-  const recount = () => setCount(boxes().filter((b) => b.checked).length);
-  const selectAll = (checked: boolean) => {
-    for (const b of boxes()) b.checked = checked;
-    recount();
-  };
+  const { round, count, cancelled, setCancelled, recount, selectAll } = useSelection(state, kept, formRef);
   const onChange = (e: FormEvent<HTMLFormElement>) => {
     if ((e.target as HTMLInputElement).name === 'ids[]') recount();
     // Any change (people, decision, reason) means the question on screen no longer applies. The
