@@ -1,9 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
-const PORT = 3100;
-const SHORT_PORT = 3101; // the strict server: sign-in links expire after 3 seconds, default rate limits
-const DOWN_PORT = 3102; // a third whose database server is unreachable
+// E2E_PORT moves the three servers (e.g. two checkouts testing side by side on one machine).
+const PORT = Number(process.env.E2E_PORT || 3100);
+const SHORT_PORT = PORT + 1; // the strict server: sign-in links expire after 3 seconds, default rate limits
+const DOWN_PORT = PORT + 2; // a third whose database server is unreachable
 const baseURL = `http://localhost:${PORT}`;
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
