@@ -20,7 +20,7 @@ import {
 import { writeAudit } from '@/lib/audit/write';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
-import { sendDecision } from '@/lib/email/notices';
+import { queueDecision } from '@/lib/email/notices';
 import { UserFacingError } from '@/lib/errors';
 import { daysSince } from './format';
 
@@ -428,8 +428,8 @@ function waitingSinceAfter(decision: Decision, role: 'mentee' | 'mentor', curren
 }
 
 /**
- * Approves, waitlists or declines registrants, all in one transaction with an audit row each, then
- * emails each person whose status changed. People who are not mentees or mentors, who have not
+ * Approves, waitlists or declines registrants, all in one transaction with an audit row and a
+ * queued email for each person whose status changed. People who are not mentees or mentors, who have not
  * finished registering, who withdrew, or who already have that status are skipped.
  */
 export async function decideRegistrants(
@@ -474,19 +474,11 @@ export async function decideRegistrants(
         subjectId: row.id,
         details: { from: row.status, to: input.decision, reason },
       });
+      // Queued with the decision: the person hears of it if and only if it commits.
+      await queueDecision(tx, { email: row.email, name: row.name }, role, input.decision, reason);
       changed.push({ id: row.id, email: row.email, name: row.name, role });
     }
     return changed;
   });
-
-  // After commit: an email that fails to send must not undo the decision (it stays recorded in
-  // the emails table with its error).
-  for (const person of decided) {
-    try {
-      await sendDecision(person, person.role, input.decision, reason);
-    } catch (err) {
-      console.error(`decision email to ${person.id} failed`, err);
-    }
-  }
   return { changed: decided.length, skipped: ids.length - decided.length };
 }

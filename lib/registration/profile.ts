@@ -6,7 +6,7 @@ import { cohorts, menteeProfiles, mentorProfiles, users, type Role } from '@/db/
 import { writeAudit } from '@/lib/audit/write';
 import { assertPermission, ForbiddenError } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
-import { sendRegistrationReceived } from '@/lib/email/notices';
+import { queueRegistrationReceived } from '@/lib/email/notices';
 import { UserFacingError } from '@/lib/errors';
 import { endPairingsOnWithdrawal } from '@/lib/pairings/operations';
 import { recordAttestation } from '@/lib/values/statements';
@@ -77,9 +77,9 @@ async function saveProfile(
       subjectId: actor.id,
       details: { role, identityConsent: identity.consent },
     });
-    return { submitted: firstTime, email: row.email };
+    if (firstTime) await queueRegistrationReceived(tx, { email: row.email, name: fullName }, role);
+    return { submitted: firstTime };
   });
-  if (result.submitted) await sendRegistrationReceived({ email: result.email, name: fullName }, role);
   return { submitted: result.submitted };
 }
 
