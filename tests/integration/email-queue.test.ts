@@ -201,3 +201,33 @@ describe('[EMAIL QUEUE]: emails recorded while the queue was not running', () =>
     expect((await rowsFor(to)).map((r) => r.status)).toEqual(['sent', 'sent']);
   });
 });
+
+describe('[EMAIL QUEUE]: several app instances on one PostgreSQL', () => {
+  it.runIf(!!process.env.DATABASE_URL)('two instances draining at once deliver each email exactly once', async () => {
+    const { default: PgBoss } = await import('pg-boss');
+    const { processJobs } = await import('@/lib/jobs/workers');
+    const other = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: 'pgboss', supervise: false, schedule: false });
+    await other.start();
+    try {
+      const people = Array.from({ length: 20 }, (_, i) => address(`shared${i}`));
+      const db = await getDb();
+      await db.transaction(async (tx) => {
+        for (const to of people) await queueEmail(tx, mail(to));
+      });
+      const calls = fakeTransport(() => 'ok');
+      const drainOther = async () => {
+        for (;;) {
+          const jobs = await other.fetch<Record<string, unknown>>(QUEUES.emailDelivery, { batchSize: 3, includeMetadata: true });
+          if (!jobs.length) return;
+          await processJobs(other, QUEUES.emailDelivery, jobs);
+          await other.complete(QUEUES.emailDelivery, jobs.map((j) => j.id));
+        }
+      };
+      await Promise.all([drainQueue(QUEUES.emailDelivery), drainOther()]);
+      const mine = calls.filter((c) => people.includes(c.to)).map((c) => c.to);
+      expect(mine.sort()).toEqual([...people].sort());
+    } finally {
+      await other.stop({ graceful: false });
+    }
+  });
+});
