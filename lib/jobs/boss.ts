@@ -89,6 +89,13 @@ const common = {
 } satisfies PgBoss.ConstructorOptions;
 
 /**
+ * On the embedded database pg-boss shares the one PGlite instance, which runs on the server's own
+ * thread: its start (schema, queues, schedules) would hold up the first pages served. It waits
+ * this long after startup instead; emails recorded meanwhile are dispatched when it starts.
+ */
+const EMBEDDED_START_DELAY_MS = 5_000;
+
+/**
  * The server's start (instrumentation.ts): in the background, so the first page never waits for
  * the queue; retried with backoff while the database is unreachable; stopped on SIGTERM/SIGINT.
  */
@@ -96,7 +103,7 @@ export function startJobsInBackground(): void {
   hookSignals();
   const attempt = (delayMs: number) => {
     startJobs({ workers: true }).then(
-      () => console.log(`Job queue ready in ${state.startedInMs} ms.`),
+      () => console.log(`Job queue ready (started in ${state.startedInMs} ms).`),
       (err) => {
         const next = Math.min(delayMs * 2, 5 * 60_000);
         console.error(`The job queue could not start (${(err as Error).message}); trying again in ${Math.round(delayMs / 1000)} s.`);
@@ -105,7 +112,11 @@ export function startJobsInBackground(): void {
       },
     );
   };
-  attempt(5_000);
+  if (getEnv().DATABASE_URL) attempt(5_000);
+  else {
+    state.retryTimer = setTimeout(() => attempt(5_000), EMBEDDED_START_DELAY_MS);
+    state.retryTimer.unref();
+  }
 }
 
 function hookSignals() {
@@ -126,7 +137,10 @@ export async function stopJobs(timeoutMs = 10_000): Promise<void> {
   state.starting = undefined;
   state.boss = undefined;
   state.ready = false;
-  if (boss) await boss.stop({ graceful: true, timeout: timeoutMs, wait: true, close: true });
+  if (boss) {
+    await boss.stop({ graceful: true, timeout: timeoutMs, wait: true, close: true });
+    if (state.workers) console.log('Job queue stopped.');
+  }
 }
 
 /** The started boss of this process, or null while it is starting (or could not start). */

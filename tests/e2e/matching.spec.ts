@@ -41,6 +41,8 @@ test.describe('[MATCHING] the coordinator pairs a student, and both see each oth
 
     const intro = await latestMail(page.request, 'mentee@example.org', before);
     expect(intro.subject).toMatch(/^Welcome, Jordan Rivera and .+!$/);
+    expect(intro.kind).toBe('introduction');
+    expect(intro.url).toMatch(/\/portal$/);
 
     // The student now sees their mentor, with contact details.
     await studentPage.goto('/mentee');

@@ -192,7 +192,7 @@ describe('[EMAIL QUEUE]: emails recorded while the queue was not running', () =>
     expect(rows.every((r) => r.jobId)).toBe(true);
     const [{ n }] = (await db.execute(
       sql`select count(*)::int as n from pgboss.job where name = ${QUEUES.emailDelivery} and (data->>'emailId')::bigint in (${rows[0].id}, ${rows[1].id})`,
-    ).then((r) => ('rows' in r ? r.rows : r))) as { n: number }[];
+    ).then((r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows))) as { n: number }[];
     expect(n).toBe(2); // one job per email, not four
 
     const calls = fakeTransport(() => 'ok');

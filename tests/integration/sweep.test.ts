@@ -216,6 +216,11 @@ describe('[SWEEP]: email redelivery (the first task in the list)', () => {
   });
 });
 
+function setVar(k: string, v: string | undefined) {
+  if (v === undefined) delete process.env[k];
+  else process.env[k] = v;
+}
+
 describe('[SWEEP]: POST /api/jobs/daily', () => {
   const secret = 'test-cron-secret-0123456789';
   const call = async (authorization?: string) => {
@@ -226,11 +231,11 @@ describe('[SWEEP]: POST /api/jobs/daily', () => {
     const { resetEnvForTests } = await import('@/lib/env');
     const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
     try {
-      for (const [k, v] of Object.entries(vars)) v === undefined ? delete process.env[k] : (process.env[k] = v);
+      for (const [k, v] of Object.entries(vars)) setVar(k, v);
       resetEnvForTests();
       await fn();
     } finally {
-      for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
+      for (const [k, v] of Object.entries(saved)) setVar(k, v);
       resetEnvForTests();
     }
   };
