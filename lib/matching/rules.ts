@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { matchRuleKind, matchRules, users } from '@/db/schema';
-import { idField, requiredText } from '@/lib/admin/fields';
+import { idField, requiredText } from '@/lib/forms/fields';
 import { writeAudit } from '@/lib/audit/write';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';

@@ -11,7 +11,7 @@ import { IntroductionEmail } from '@/lib/email/templates/introduction';
 import { getEnv } from '@/lib/env';
 import { UserFacingError } from '@/lib/errors';
 import { loadPool, scoreInPool } from '@/lib/matching/pool';
-import { addMonths } from './dates';
+import { addMonths } from '@/lib/time/dates';
 import { DEFAULT_INTRO_BODY, DEFAULT_INTRO_SUBJECT, fillIntro, INTRO_SUBJECT_MAX } from './introduction';
 import { loadIntroFacts } from './intro-facts';
 

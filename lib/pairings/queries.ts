@@ -6,6 +6,8 @@ import { identityAnswers, menteeProfiles, mentorProfiles, pairings, users, type 
 import { assertPermission, ForbiddenError } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import type { BreakdownLine } from '@/lib/matching/scoring';
+import { loadIntroFacts } from './intro-facts';
+import { fillIntro, INTRO_SUBJECT_MAX } from './introduction';
 
 export type MyMentor = {
   pairingId: number;
@@ -160,4 +162,41 @@ export async function listPairings(actor: SessionUser, states: Pairing['state'][
     score: r.score === null ? null : r.score / 100,
     breakdown: (r.breakdown as BreakdownLine[] | null) ?? [],
   }));
+}
+
+export type IntroPreview = { menteeName: string; mentorName: string; to: string[]; subject: string; body: string };
+
+/**
+ * The introduction for one proposal, filled in as approval would fill it today: the same facts and
+ * the same start-date rule (a cohort that has not launched yet starts on its launch date).
+ */
+export async function previewIntroduction(actor: SessionUser, pairingId: number, template: { subject: string; body: string }): Promise<IntroPreview | null> {
+  assertPermission(actor, 'pairings:approve');
+  const db = await getDb();
+  const loaded = await loadIntroFacts(db, pairingId);
+  if (!loaded) return null;
+  const { facts } = loaded;
+  return {
+    menteeName: facts.mentee_name,
+    mentorName: facts.mentor_name,
+    to: loaded.to,
+    subject: fillIntro(template.subject, facts).slice(0, INTRO_SUBJECT_MAX),
+    body: fillIntro(template.body, facts),
+  };
+}
+
+/** "Ana Lopez and Dr. Kim" for each id, to report per-pairing outcomes in words. */
+export async function namePairings(actor: SessionUser, ids: number[]): Promise<Record<string, string>> {
+  assertPermission(actor, 'pairings:approve');
+  if (!ids.length) return {};
+  const db = await getDb();
+  const mentee = alias(users, 'mentee');
+  const mentor = alias(users, 'mentor');
+  const rows = await db
+    .select({ id: pairings.id, menteeName: mentee.name, menteeEmail: mentee.email, mentorName: mentor.name, mentorEmail: mentor.email })
+    .from(pairings)
+    .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
+    .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
+    .where(inArray(pairings.id, ids));
+  return Object.fromEntries(rows.map((r) => [String(r.id), `${r.menteeName ?? r.menteeEmail} and ${r.mentorName ?? r.mentorEmail}`]));
 }

@@ -3,6 +3,7 @@
  * every rule. Field names match the form; checkbox groups arrive as arrays.
  */
 import { z } from 'zod';
+import { CONTROL } from '@/lib/forms/fields';
 import {
   AVAILABILITY_SLOTS,
   CREDENTIALS,
@@ -15,8 +16,6 @@ import {
   SPECIALTIES,
   valuesOf,
 } from './options';
-
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Trimmed text of bounded length; control characters refused (newlines allowed in long text). */
 const text = (label: string, max: number) =>

@@ -3,7 +3,7 @@ import { asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { cohorts, menteeProfiles, mentorProfiles } from '@/db/schema';
-import { checkboxField, requiredText, serialField } from '@/lib/admin/fields';
+import { checkboxField, requiredText, serialField } from '@/lib/forms/fields';
 import { writeAudit } from '@/lib/audit/write';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';

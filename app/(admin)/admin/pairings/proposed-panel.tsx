@@ -7,7 +7,7 @@ import { Field, FieldError, Input, Textarea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { Table, Td, Th } from '@/components/ui/table';
 import { useSelection } from '@/components/ui/use-selection';
-import { plural } from '@/lib/admin/format';
+import { plural } from '@/lib/text';
 import { approveSelectedAction, type ApproveState } from './actions';
 import { EndPairingForm } from './end-form';
 

@@ -9,7 +9,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { Table, Td, Th } from '@/components/ui/table';
 import { useSelection } from '@/components/ui/use-selection';
 import type { ActionState } from '@/lib/actions';
-import { plural } from '@/lib/admin/format';
+import { plural } from '@/lib/text';
 import { decideSelectedAction } from './actions';
 import { decisionCopy, DECISION_OPTIONS } from './copy';
 

@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, Td, Th } from '@/components/ui/table';
-import { formatDate, formatDateTime } from '@/lib/admin/format';
+import { formatDate, formatDateTime } from '@/lib/time/format';
 import { requireRole } from '@/lib/auth/session';
 import { CRITERIA } from '@/lib/matching/scoring';
 import { COHORT_NAME_MAX, listCohorts } from '@/lib/settings/cohorts';
