@@ -94,7 +94,6 @@ export async function setMatchRule(actor: SessionUser, input: MatchRuleInput): P
     await writeAudit(tx, {
       actorId: actor.id,
       action: 'match-rule.set',
-      subjectType: 'match-rule',
       subjectId: subjectOf(data.menteeId, data.mentorId),
       details: { menteeId: data.menteeId, mentorId: data.mentorId, kind: data.kind, reason: data.reason, replaced: before ?? null },
     });
@@ -121,7 +120,6 @@ export async function clearMatchRule(actor: SessionUser, input: z.input<typeof c
     await writeAudit(tx, {
       actorId: actor.id,
       action: 'match-rule.cleared',
-      subjectType: 'match-rule',
       subjectId: subjectOf(data.menteeId, data.mentorId),
       details: { menteeId: data.menteeId, mentorId: data.mentorId, kind: removed[0].kind, reason: removed[0].reason },
     });

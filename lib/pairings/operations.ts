@@ -63,7 +63,7 @@ export async function proposePairings(actor: SessionUser, pairs: { menteeId: str
           .insert(pairings)
           .values({ menteeId, mentorId, state: 'proposed', score: Math.round(score.total * 100), scoreBreakdown: score.breakdown, proposedBy: actor.id })
           .returning({ id: pairings.id });
-        await writeAudit(tx, { actorId: actor.id, action: 'pairing.proposed', subjectType: 'pairing', subjectId: row.id, details: { menteeId, mentorId, score: score.total } });
+        await writeAudit(tx, { actorId: actor.id, action: 'pairing.proposed', subjectId: row.id, details: { menteeId, mentorId, score: score.total } });
       });
       outcome.ok++;
     } catch (err) {
@@ -103,7 +103,7 @@ async function releaseOne(tx: Tx, actor: SessionUser, pairingId: number, templat
     .set({ state: 'active', approvedBy: actor.id, approvedAt: new Date(), startDate, endDate, introSubject: subject, introBody: body })
     .where(and(eq(pairings.id, p.id), eq(pairings.state, 'proposed')));
   await tx.update(users).set({ priorityRematchAt: null, waitingSince: null }).where(eq(users.id, p.menteeId));
-  await writeAudit(tx, { actorId: actor.id, action: 'pairing.approved', subjectType: 'pairing', subjectId: p.id, details: { startDate, endDate } });
+  await writeAudit(tx, { actorId: actor.id, action: 'pairing.approved', subjectId: p.id, details: { startDate, endDate } });
   return people.map((person) => ({ to: { email: person.email, name: person.name ?? person.email }, subject, body }));
 }
 
@@ -161,7 +161,7 @@ export async function endPairing(
     if (!ended.length)
       throw new UserFacingError(expectedState === 'proposed' ? 'This proposal is no longer staged: it was approved or withdrawn meanwhile.' : 'This pairing has already ended.');
     await requeueMentee(tx, ended[0].menteeId, rematch);
-    await writeAudit(tx, { actorId: actor.id, action: 'pairing.ended', subjectType: 'pairing', subjectId: pairingId, details: { reason, rematch } });
+    await writeAudit(tx, { actorId: actor.id, action: 'pairing.ended', subjectId: pairingId, details: { reason, rematch } });
   });
 }
 
@@ -185,6 +185,6 @@ export async function endPairingsOnWithdrawal(tx: Tx, userId: string, reason: st
     .returning({ id: pairings.id, menteeId: pairings.menteeId });
   for (const p of ended) {
     if (p.menteeId !== userId) await requeueMentee(tx, p.menteeId, true);
-    await writeAudit(tx, { actorId: userId, action: 'pairing.ended', subjectType: 'pairing', subjectId: p.id, details: { reason: 'withdrawal' } });
+    await writeAudit(tx, { actorId: userId, action: 'pairing.ended', subjectId: p.id, details: { reason: 'withdrawal' } });
   }
 }

@@ -117,7 +117,6 @@ export async function decideRegistrants(
       await writeAudit(tx, {
         actorId: actor.id,
         action: 'registrant.decided',
-        subjectType: 'user',
         subjectId: row.id,
         details: { from: row.status, to: input.decision, reason },
       });

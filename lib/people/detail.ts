@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { attestations, auditLog, cohorts, menteeProfiles, mentorProfiles, users, valuesStatements, type PersonStatus, type Role } from '@/db/schema';
+import type { SubjectType } from '@/lib/audit/events';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { isDecidable } from './decisions';
@@ -168,7 +169,7 @@ async function auditTrailOf(id: string): Promise<AuditView[]> {
     })
     .from(auditLog)
     .leftJoin(actor, eq(actor.id, auditLog.actorId))
-    .where(and(eq(auditLog.subjectType, 'user'), eq(auditLog.subjectId, id)))
+    .where(and(eq(auditLog.subjectType, 'user' satisfies SubjectType), eq(auditLog.subjectId, id)))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(AUDIT_TRAIL_LIMIT);
 }

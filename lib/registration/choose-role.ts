@@ -20,6 +20,6 @@ export async function chooseRole(actor: SessionUser, role: 'mentee' | 'mentor'):
       .where(and(eq(users.id, actor.id), isNull(users.role)))
       .returning({ id: users.id });
     if (updated.length === 0) throw new UserFacingError('You have already chosen how you take part in the program.');
-    await writeAudit(tx, { actorId: actor.id, action: 'role.chosen', subjectType: 'user', subjectId: actor.id, details: { role } });
+    await writeAudit(tx, { actorId: actor.id, action: 'role.chosen', subjectId: actor.id, details: { role } });
   });
 }

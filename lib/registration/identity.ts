@@ -57,7 +57,7 @@ export async function revealIdentityAnswers(actor: SessionUser, userId: string):
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx.select(columns).from(identityAnswers).where(eq(identityAnswers.userId, userId));
-    await writeAudit(tx, { actorId: actor.id, action: 'identity.viewed', subjectType: 'user', subjectId: userId, details: { found: !!row } });
+    await writeAudit(tx, { actorId: actor.id, action: 'identity.viewed', subjectId: userId, details: { found: !!row } });
     return row ?? null;
   });
 }

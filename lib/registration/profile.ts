@@ -73,7 +73,6 @@ async function saveProfile(
     await writeAudit(tx, {
       actorId: actor.id,
       action: firstTime ? 'registration.submitted' : 'profile.updated',
-      subjectType: 'user',
       subjectId: actor.id,
       details: { role, identityConsent: identity.consent },
     });
@@ -142,7 +141,7 @@ export async function attestCurrentStatement(actor: SessionUser, input: Attestat
   await db.transaction(async (tx) => {
     await lockOwnRow(tx, actor, 'mentor');
     await recordAttestation(tx, actor.id, input.statementVersion, input.signatureName);
-    await writeAudit(tx, { actorId: actor.id, action: 'values.attested', subjectType: 'user', subjectId: actor.id, details: { version: input.statementVersion } });
+    await writeAudit(tx, { actorId: actor.id, action: 'values.attested', subjectId: actor.id, details: { version: input.statementVersion } });
   });
 }
 
@@ -153,7 +152,12 @@ export async function setMentorPause(actor: SessionUser, pausedUntil: string | n
   await db.transaction(async (tx) => {
     const updated = await tx.update(mentorProfiles).set({ pausedUntil }).where(eq(mentorProfiles.userId, actor.id)).returning({ id: mentorProfiles.userId });
     if (!updated.length) throw new UserFacingError('Finish your registration first.');
-    await writeAudit(tx, { actorId: actor.id, action: pausedUntil ? 'mentor.paused' : 'mentor.resumed', subjectType: 'user', subjectId: actor.id, details: { pausedUntil } });
+    await writeAudit(
+      tx,
+      pausedUntil
+        ? { actorId: actor.id, action: 'mentor.paused', subjectId: actor.id, details: { pausedUntil } }
+        : { actorId: actor.id, action: 'mentor.resumed', subjectId: actor.id, details: { pausedUntil: null } },
+    );
   });
 }
 
@@ -163,7 +167,7 @@ export async function setMentorCapacity(actor: SessionUser, capacity: number): P
   await db.transaction(async (tx) => {
     const updated = await tx.update(mentorProfiles).set({ capacity }).where(eq(mentorProfiles.userId, actor.id)).returning({ id: mentorProfiles.userId });
     if (!updated.length) throw new UserFacingError('Finish your registration first.');
-    await writeAudit(tx, { actorId: actor.id, action: 'mentor.capacity-changed', subjectType: 'user', subjectId: actor.id, details: { capacity } });
+    await writeAudit(tx, { actorId: actor.id, action: 'mentor.capacity-changed', subjectId: actor.id, details: { capacity } });
   });
 }
 
@@ -179,6 +183,6 @@ export async function withdrawFromProgram(actor: SessionUser, reason: string): P
       .returning({ id: users.id });
     if (!updated.length) throw new UserFacingError('You have already left the program.');
     await endPairingsOnWithdrawal(tx, actor.id, reason);
-    await writeAudit(tx, { actorId: actor.id, action: 'person.withdrew', subjectType: 'user', subjectId: actor.id, details: { reason } });
+    await writeAudit(tx, { actorId: actor.id, action: 'person.withdrew', subjectId: actor.id, details: { reason } });
   });
 }

@@ -78,7 +78,7 @@ export async function createCohort(actor: SessionUser, input: CreateCohortInput)
     const [same] = await tx.select({ id: cohorts.id }).from(cohorts).where(sql`lower(${cohorts.name}) = lower(${data.name})`);
     if (same) throw new UserFacingError(`There is already a cohort called “${data.name}”. Choose another name.`);
     const [row] = await tx.insert(cohorts).values(data).returning({ id: cohorts.id });
-    await writeAudit(tx, { actorId: actor.id, action: 'cohort.created', subjectType: 'cohort', subjectId: row.id, details: { ...data } });
+    await writeAudit(tx, { actorId: actor.id, action: 'cohort.created', subjectId: row.id, details: { ...data } });
     return row.id;
   });
 }
@@ -98,7 +98,6 @@ export async function setCohortOpen(actor: SessionUser, input: { cohortId: numbe
     await writeAudit(tx, {
       actorId: actor.id,
       action: input.open ? 'cohort.opened' : 'cohort.closed',
-      subjectType: 'cohort',
       subjectId: input.cohortId,
       details: { name: current.name, isOpen: { from: current.isOpen, to: input.open } },
     });

@@ -126,7 +126,6 @@ export async function updateProgramSettings(actor: SessionUser, input: ProgramSe
     await writeAudit(tx, {
       actorId: actor.id,
       action: 'settings.updated',
-      subjectType: 'program-settings',
       subjectId: 1,
       details: { before: snapshot(before), after: snapshot(after) },
     });

@@ -78,7 +78,6 @@ export async function publishValuesStatement(actor: SessionUser, input: { title:
     await writeAudit(tx, {
       actorId: actor.id,
       action: 'values.published',
-      subjectType: 'values_statement',
       subjectId: next,
       details: { title, previousVersion: latest?.version ?? null },
     });
