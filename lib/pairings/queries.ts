@@ -3,10 +3,11 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { identityAnswers, menteeProfiles, mentorProfiles, pairings, users, type Pairing } from '@/db/schema';
-import { assertPermission, ForbiddenError } from '@/lib/auth/permissions';
+import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import type { BreakdownLine } from '@/lib/matching/scoring';
 import { loadIntroFacts } from './intro-facts';
+import { pairingMember } from './membership';
 import { fillIntro, INTRO_SUBJECT_MAX } from './introduction';
 
 export type MyMentor = {
@@ -29,7 +30,8 @@ export type MyMentor = {
 
 /** The student's released mentor. Staged proposals are invisible: only active pairings count. */
 export async function getMyMentor(actor: SessionUser): Promise<MyMentor | null> {
-  if (actor.role !== 'mentee') throw new ForbiddenError('pairings:view-own');
+  assertPermission(actor, 'pairings:view-own');
+  assertPermission(actor, 'pairings:view-own-mentor');
   const db = await getDb();
   const [row] = await db
     .select({
@@ -51,7 +53,7 @@ export async function getMyMentor(actor: SessionUser): Promise<MyMentor | null> 
     .from(pairings)
     .innerJoin(users, eq(users.id, pairings.mentorId))
     .innerJoin(mentorProfiles, eq(mentorProfiles.userId, pairings.mentorId))
-    .where(and(eq(pairings.menteeId, actor.id), eq(pairings.state, 'active')));
+    .where(and(pairingMember(actor), eq(pairings.state, 'active')));
   if (!row) return null;
   const { showIdentity, ...rest } = row;
   let identity: MyMentor['identity'] = null;
@@ -59,7 +61,7 @@ export async function getMyMentor(actor: SessionUser): Promise<MyMentor | null> 
     const [ans] = await db
       .select({ races: identityAnswers.races, selfDescription: identityAnswers.selfDescription, gender: identityAnswers.gender })
       .from(identityAnswers)
-      .innerJoin(pairings, and(eq(pairings.mentorId, identityAnswers.userId), eq(pairings.id, row.pairingId), eq(pairings.menteeId, actor.id)));
+      .innerJoin(pairings, and(eq(pairings.mentorId, identityAnswers.userId), eq(pairings.id, row.pairingId), pairingMember(actor)));
     identity = ans ?? null;
   }
   return { ...rest, name: rest.name ?? rest.preferredName, identity };
@@ -84,7 +86,8 @@ export type MyMentee = {
 
 /** The mentor's released mentees — never their identity answers. */
 export async function getMyMentees(actor: SessionUser): Promise<MyMentee[]> {
-  if (actor.role !== 'mentor') throw new ForbiddenError('pairings:view-own');
+  assertPermission(actor, 'pairings:view-own');
+  assertPermission(actor, 'pairings:view-own-mentees');
   const db = await getDb();
   const rows = await db
     .select({
@@ -106,7 +109,7 @@ export async function getMyMentees(actor: SessionUser): Promise<MyMentee[]> {
     .from(pairings)
     .innerJoin(users, eq(users.id, pairings.menteeId))
     .innerJoin(menteeProfiles, eq(menteeProfiles.userId, pairings.menteeId))
-    .where(and(eq(pairings.mentorId, actor.id), eq(pairings.state, 'active')))
+    .where(and(pairingMember(actor), eq(pairings.state, 'active')))
     .orderBy(pairings.startDate);
   return rows.map((r) => ({ ...r, name: r.name ?? r.preferredName }));
 }

@@ -6,6 +6,8 @@ import { attestations, mentorProfiles, personStatus, userRole, users, valuesStat
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { escapeLike, param, type SearchParams } from '@/lib/forms/query';
+import { pausedCondition } from '@/lib/people/pause';
+import { programToday } from '@/lib/settings/program';
 import { now } from '@/lib/time/clock';
 import { daysSince } from '@/lib/time/dates';
 
@@ -50,9 +52,7 @@ const attestedCurrent = sql<boolean>`exists (
   select 1 from ${attestations} a
   where a.user_id = ${users.id}
     and a.statement_version = (select max(vs.version) from ${valuesStatements} vs))`;
-const pausedNow = sql<boolean>`coalesce(${mentorProfiles.pausedUntil} >= current_date, false)`;
-
-function peopleWhere(query: Partial<PeopleQuery>): SQL | undefined {
+function peopleWhere(query: Partial<PeopleQuery>, pausedNow: SQL<boolean>): SQL | undefined {
   const where: (SQL | undefined)[] = [];
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
@@ -71,7 +71,8 @@ function peopleWhere(query: Partial<PeopleQuery>): SQL | undefined {
 export async function listPeople(actor: SessionUser, query: Partial<PeopleQuery>): Promise<PeoplePage> {
   assertPermission(actor, 'registrants:review');
   const db = await getDb();
-  const where = peopleWhere(query);
+  const pausedNow = pausedCondition(mentorProfiles.pausedUntil, await programToday(db));
+  const where = peopleWhere(query, pausedNow);
   const [{ total }] = await db
     .select({ total: count() })
     .from(users)

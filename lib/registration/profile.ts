@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { Tx } from '@/db/client';
-import { cohorts, menteeProfiles, mentorProfiles, users, type Role } from '@/db/schema';
+import { cohorts, menteeProfiles, mentorProfiles, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write';
 import { assertPermission, ForbiddenError } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
@@ -13,6 +13,7 @@ import { recordAttestation } from '@/lib/values/statements';
 import { EXPECTATIONS_VERSION } from './expectations';
 import { saveIdentityAnswers } from './identity';
 import type { AttestationInput, IdentityInput, MenteeProfileInput, MentorProfileInput } from './schemas';
+import { now } from '@/lib/time/clock';
 
 /**
  * Locks and returns the actor's own user row, checking the role in the query. A person without a
@@ -47,7 +48,7 @@ function sharedColumns(input: MenteeProfileInput | MentorProfileInput) {
     languages: input.languages,
     about: input.about,
     expectationsVersion: EXPECTATIONS_VERSION,
-    expectationsAcceptedAt: new Date(),
+    expectationsAcceptedAt: now(),
   };
 }
 
@@ -68,7 +69,7 @@ async function saveProfile(
     await saveIdentityAnswers(tx, actor.id, identity);
     await tx
       .update(users)
-      .set(firstTime ? { name: fullName, status: 'pending', statusChangedAt: new Date() } : { name: fullName })
+      .set(firstTime ? { name: fullName, status: 'pending', statusChangedAt: now() } : { name: fullName })
       .where(eq(users.id, actor.id));
     await writeAudit(tx, {
       actorId: actor.id,
@@ -173,12 +174,12 @@ export async function setMentorCapacity(actor: SessionUser, capacity: number): P
 
 /** Leaving the program: nothing is deleted; the person is marked withdrawn with when and why. */
 export async function withdrawFromProgram(actor: SessionUser, reason: string): Promise<void> {
-  if (!actor.role || !(['mentee', 'mentor'] as Role[]).includes(actor.role)) throw new ForbiddenError('profile:edit-own');
+  assertPermission(actor, 'profile:edit-own');
   const db = await getDb();
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ status: 'withdrawn', statusReason: reason, statusChangedAt: new Date(), waitingSince: null })
+      .set({ status: 'withdrawn', statusReason: reason, statusChangedAt: now(), waitingSince: null })
       .where(and(eq(users.id, actor.id), inArray(users.status, ['registering', 'pending', 'approved', 'waitlisted'])))
       .returning({ id: users.id });
     if (!updated.length) throw new UserFacingError('You have already left the program.');
