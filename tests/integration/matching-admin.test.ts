@@ -341,21 +341,22 @@ describe('[PERMISSIONS]: students and physicians cannot run matching or change s
     const auditsByIntruder = async () => (await db.select({ n: count() }).from(auditLog).where(eq(auditLog.actorId, intruder.id)))[0].n;
     const auditsBefore = await auditsByIntruder(); // their own registration
 
+    // Thunks, started one at a time: each call runs only when its refusal is awaited.
     const refused = [
-      setMatchRule(intruder, { menteeId: mentee.id, mentorId: mentor.id, kind: 'lock', reason: 'Sneaky' }),
-      clearMatchRule(intruder, { menteeId: mentee.id, mentorId: mentor.id }),
-      listMatchRules(intruder),
-      getProgramSettings(intruder),
-      updateProgramSettings(intruder, validSettings({}, { base: 99 })),
-      listCohorts(intruder),
-      createCohort(intruder, { name: `Intruder ${unique()}`, programYear: 2030, launchDate: '2030-01-01' }),
-      setCohortOpen(intruder, { cohortId, open: true }),
-      freeMentorPlaces(intruder),
-      getMenteeStanding(intruder, mentee.id),
-      previewIntroduction(intruder, proposal.id, { subject: 'x', body: 'y' }),
-      namePairings(intruder, [proposal.id]),
+      () => setMatchRule(intruder, { menteeId: mentee.id, mentorId: mentor.id, kind: 'lock', reason: 'Sneaky' }),
+      () => clearMatchRule(intruder, { menteeId: mentee.id, mentorId: mentor.id }),
+      () => listMatchRules(intruder),
+      () => getProgramSettings(intruder),
+      () => updateProgramSettings(intruder, validSettings({}, { base: 99 })),
+      () => listCohorts(intruder),
+      () => createCohort(intruder, { name: `Intruder ${unique()}`, programYear: 2030, launchDate: '2030-01-01' }),
+      () => setCohortOpen(intruder, { cohortId, open: true }),
+      () => freeMentorPlaces(intruder),
+      () => getMenteeStanding(intruder, mentee.id),
+      () => previewIntroduction(intruder, proposal.id, { subject: 'x', body: 'y' }),
+      () => namePairings(intruder, [proposal.id]),
     ];
-    for (const attempt of refused) await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
+    for (const attempt of refused) await expect(attempt()).rejects.toBeInstanceOf(ForbiddenError);
 
     expect(await rulesBetween(mentee.id, mentor.id)).toEqual([{ kind: 'exclude', reason: 'Kept' }]);
     expect(await getProgramSettings(admin)).toEqual(settingsBefore);
