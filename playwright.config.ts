@@ -20,8 +20,7 @@ const serverEnv = (port: number, extra: Record<string, string> = {}) => ({
 });
 
 // On the embedded database each server gets its own freshly wiped folder (one process per folder).
-const start = (dir: string) =>
-  process.env.DATABASE_URL ? 'npx next start' : `rm -rf ${dir} && npx next start`;
+const start = (dir: string) => (process.env.DATABASE_URL ? 'npx next start' : `rm -rf ${dir} && npx next start`);
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -39,7 +38,16 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],

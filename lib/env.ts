@@ -76,22 +76,17 @@ export function getEnv(): Env {
     const missing: string[] = [];
     if (!raw.AUTH_SECRET) missing.push('AUTH_SECRET (32+ random characters: `openssl rand -base64 32`)');
     if (!raw.AUTH_URL) missing.push('AUTH_URL (the public base URL, e.g. https://mentors.example.org)');
-    if (!raw.EMAIL_TRANSPORT && !raw.RESEND_API_KEY)
-      missing.push('RESEND_API_KEY and EMAIL_FROM (or EMAIL_TRANSPORT=outbox to keep mail in the database)');
+    if (!raw.EMAIL_TRANSPORT && !raw.RESEND_API_KEY) missing.push('RESEND_API_KEY and EMAIL_FROM (or EMAIL_TRANSPORT=outbox to keep mail in the database)');
     if (transport === 'resend' && !raw.EMAIL_FROM) missing.push('EMAIL_FROM (a sender on your Resend domain)');
-    if (missing.length)
-      throw new EnvError(`Production configuration is incomplete. Set:\n  - ${missing.join('\n  - ')}`);
+    if (missing.length) throw new EnvError(`Production configuration is incomplete. Set:\n  - ${missing.join('\n  - ')}`);
   }
-  if (transport === 'resend' && !raw.RESEND_API_KEY)
-    throw new EnvError('EMAIL_TRANSPORT=resend needs RESEND_API_KEY');
+  if (transport === 'resend' && !raw.RESEND_API_KEY) throw new EnvError('EMAIL_TRANSPORT=resend needs RESEND_API_KEY');
 
   const authUrl = (raw.AUTH_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '');
   // Anyone who can reach the clock endpoint can move the program's time; on a real deployment
   // that would send reminders and end terms early. Only a server reachable on this machine may.
   if (raw.NODE_ENV === 'production' && raw.TEST_CLOCK === 'enabled' && !isLoopbackUrl(authUrl))
-    throw new EnvError(
-      `TEST_CLOCK=enabled is refused in production unless AUTH_URL is a loopback address (localhost, 127.0.0.0/8 or ::1); it is ${authUrl}.`,
-    );
+    throw new EnvError(`TEST_CLOCK=enabled is refused in production unless AUTH_URL is a loopback address (localhost, 127.0.0.0/8 or ::1); it is ${authUrl}.`);
 
   cached = {
     ...raw,

@@ -27,8 +27,12 @@ export const sweepRuns = pgTable(
     error: text(),
   },
   (t) => [
-    uniqueIndex('sweep_runs_one_running').on(sql`(true)`).where(sql`${t.status} = 'running'`),
-    uniqueIndex('sweep_runs_one_scheduled_per_day').on(t.day).where(sql`${t.trigger} = 'schedule' and ${t.status} in ('running', 'done')`),
+    uniqueIndex('sweep_runs_one_running')
+      .on(sql`(true)`)
+      .where(sql`${t.status} = 'running'`),
+    uniqueIndex('sweep_runs_one_scheduled_per_day')
+      .on(t.day)
+      .where(sql`${t.trigger} = 'schedule' and ${t.status} in ('running', 'done')`),
     index('sweep_runs_day_idx').on(t.day),
   ],
 );

@@ -21,7 +21,15 @@ export async function getEmailHealth(actor: SessionUser, listLimit = 5): Promise
   const byStatus = await db.select({ status: emails.status, n: count() }).from(emails).groupBy(emails.status);
   const n = (s: string) => byStatus.find((r) => r.status === s)?.n ?? 0;
   const recentFailures = await db
-    .select({ id: emails.id, to: emails.to, subject: emails.subject, kind: emails.kind, attempts: emails.attempts, error: emails.error, createdAt: emails.createdAt })
+    .select({
+      id: emails.id,
+      to: emails.to,
+      subject: emails.subject,
+      kind: emails.kind,
+      attempts: emails.attempts,
+      error: emails.error,
+      createdAt: emails.createdAt,
+    })
     .from(emails)
     .where(eq(emails.status, 'failed'))
     .orderBy(desc(emails.id))

@@ -59,12 +59,18 @@ export async function deliverEmail(emailId: number, opts: { finalAttempt: boolea
   const attempted = { attempts: sql`${emails.attempts} + 1`, updatedAt: now() };
   const stillQueued = and(eq(emails.id, emailId), eq(emails.status, 'queued'));
   if (!transport) {
-    await db.update(emails).set({ ...attempted, status: 'sent', transport: 'outbox', sentAt: now(), error: null }).where(stillQueued);
+    await db
+      .update(emails)
+      .set({ ...attempted, status: 'sent', transport: 'outbox', sentAt: now(), error: null })
+      .where(stillQueued);
     return { status: 'sent' };
   }
   try {
     const { providerId } = await transport({ to: mail.to, subject: mail.subject, html: mail.html, text: mail.text, idempotencyKey: opts.idempotencyKey });
-    await db.update(emails).set({ ...attempted, status: 'sent', transport: 'resend', providerId, sentAt: now(), error: null, retryable: false }).where(stillQueued);
+    await db
+      .update(emails)
+      .set({ ...attempted, status: 'sent', transport: 'resend', providerId, sentAt: now(), error: null, retryable: false })
+      .where(stillQueued);
     return { status: 'sent' };
   } catch (err) {
     // Anything that is not the provider's answer (a thrown network error) is worth another try.

@@ -7,7 +7,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
  */
 export function bearerMatches(header: string | null, secret: string): boolean {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  const given = createHash('sha256').update(m?.[1] ?? '').digest();
+  const given = createHash('sha256')
+    .update(m?.[1] ?? '')
+    .digest();
   const expected = createHash('sha256').update(secret).digest();
   return timingSafeEqual(given, expected) && !!m;
 }

@@ -19,7 +19,7 @@ import 'server-only';
  * says whether this call made the row. Because it is in the same transaction as the email, either
  * both happen or neither: two sweeps at once (one waits on the other's row, then sees it) or one
  * after the other, the email is queued once per subject and period. Choose the period to match the
- * rule: a day (`dayInZone(now, tz)`), the overdue spell (`overdue-since:2027-01-04`), a term
+ * rule: a day (`todayIn(tz, now)`), the overdue spell (`overdue-since:2027-01-04`), a term
  * (`term:3`), or `'once'`.
  *
  * ## One sweep at a time
@@ -34,7 +34,7 @@ import { getDb, type Tx } from '@/db/client';
 import { sweepClaims, sweepRuns } from '@/db/schema';
 import { getProgramTimeZone } from '@/lib/settings/time-zone';
 import { now as clockNow } from '@/lib/time/clock';
-import { dayInZone } from '@/lib/time/zone';
+import { todayIn } from '@/lib/time/dates';
 
 export type SweepTask = { name: string; run: (ctx: { now: Date }) => Promise<Record<string, number>> };
 
@@ -48,10 +48,7 @@ export type SweepSummary = {
   errors?: Record<string, string>;
 };
 
-export type SweepResult =
-  | ({ status: 'ran' } & SweepSummary)
-  | { status: 'already-running'; since: string }
-  | { status: 'already-ran-today'; day: string };
+export type SweepResult = ({ status: 'ran' } & SweepSummary) | { status: 'already-running'; since: string } | { status: 'already-ran-today'; day: string };
 
 const STALE_AFTER_MINUTES = 60;
 
@@ -88,7 +85,7 @@ async function claimRun(day: string, trigger: 'schedule' | 'manual', at: Date): 
 export async function runSweep(opts: { trigger: 'schedule' | 'manual'; tasks?: SweepTask[] }): Promise<SweepResult> {
   const tasks = opts.tasks ?? (await import('./sweep-tasks')).SWEEP_TASKS;
   const at = clockNow();
-  const day = dayInZone(at, await getProgramTimeZone());
+  const day = todayIn(await getProgramTimeZone(), at);
   const db = await getDb();
 
   // A crashed process's run must not block every later sweep.

@@ -5,8 +5,8 @@ import 'server-only';
  */
 import type PgBoss from 'pg-boss';
 import { deliverEmail, dispatchQueuedEmails } from '@/lib/email/queue';
-import { getProgramTimeZone } from '@/lib/settings/time-zone';
-import { DAILY_SWEEP_CRON, EMAIL_DISPATCH_CRON, QUEUES, type QueueName } from './queues';
+import { EMAIL_DISPATCH_CRON, QUEUES, type QueueName } from './queues';
+import { scheduleDailySweep } from './schedule';
 import { runSweep } from './sweep';
 
 type Job = PgBoss.JobWithMetadata<Record<string, unknown>>;
@@ -50,14 +50,11 @@ const BATCH: Record<QueueName, number> = {
 
 export async function registerWorkers(boss: PgBoss): Promise<void> {
   for (const name of Object.values(QUEUES)) {
-    await boss.work<Record<string, unknown>>(
-      name,
-      { includeMetadata: true, batchSize: BATCH[name], pollingIntervalSeconds: POLL_SECONDS[name] },
-      (jobs) => processJobs(boss, name, jobs),
+    await boss.work<Record<string, unknown>>(name, { includeMetadata: true, batchSize: BATCH[name], pollingIntervalSeconds: POLL_SECONDS[name] }, (jobs) =>
+      processJobs(boss, name, jobs),
     );
   }
-  const tz = await getProgramTimeZone();
-  await boss.schedule(QUEUES.dailySweep, DAILY_SWEEP_CRON, undefined, { tz });
+  await scheduleDailySweep(boss);
   await boss.schedule(QUEUES.emailDispatch, EMAIL_DISPATCH_CRON, undefined, { tz: 'UTC' });
   // Emails recorded while no queue was running (before this start) go out now, not in a minute.
   await boss.send(QUEUES.emailDispatch, {});

@@ -1,12 +1,11 @@
 import 'server-only';
-
-/** Where the program runs (the residency's clinic); dates and the daily sweep follow it. */
-export const DEFAULT_TIME_ZONE = 'America/Chicago';
+import { getDb } from '@/db/client';
+import { loadProgramSettings } from './program';
 
 /**
- * The program's IANA time zone. The one place that decides it: it will read the program
- * settings' time zone once that setting exists.
+ * The program's IANA time zone (program settings; America/Chicago until the coordinator sets
+ * another). The daily sweep's schedule and its "program day" follow it.
  */
 export async function getProgramTimeZone(): Promise<string> {
-  return DEFAULT_TIME_ZONE;
+  return (await loadProgramSettings(await getDb())).timeZone;
 }

@@ -107,13 +107,17 @@ export async function setServerClock(request: APIRequestContext, body: { now: st
  * so tests that move it take turns (the others never move it and do not care).
  */
 export async function withTestClock<T>(request: APIRequestContext, fn: () => Promise<T>): Promise<T> {
-  return withLock('test-clock', async () => {
-    try {
-      return await fn();
-    } finally {
-      await setServerClock(request, { reset: true });
-    }
-  }, 10 * 60_000);
+  return withLock(
+    'test-clock',
+    async () => {
+      try {
+        return await fn();
+      } finally {
+        await setServerClock(request, { reset: true });
+      }
+    },
+    10 * 60_000,
+  );
 }
 
 /** Runs the daily sweep now through its endpoint; answers its summary. */

@@ -29,7 +29,16 @@ const mail = (to: string, kind = 'test-notice') => ({
 async function rowsFor(to: string) {
   const db = await getDb();
   return db
-    .select({ id: emails.id, status: emails.status, attempts: emails.attempts, error: emails.error, retryable: emails.retryable, jobId: emails.jobId, providerId: emails.providerId, kind: emails.kind })
+    .select({
+      id: emails.id,
+      status: emails.status,
+      attempts: emails.attempts,
+      error: emails.error,
+      retryable: emails.retryable,
+      jobId: emails.jobId,
+      providerId: emails.providerId,
+      kind: emails.kind,
+    })
     .from(emails)
     .where(eq(emails.to, to))
     .orderBy(emails.id);
@@ -96,16 +105,26 @@ describe('[EMAIL QUEUE]: sent if and only if the change commits', () => {
     const mentor = await approvedMentor();
     await proposePairings(admin, [{ menteeId: mentee.id, mentorId: mentor.id }]);
     const db = await getDb();
-    const [p] = await db.select({ id: pairings.id }).from(pairings).where(and(eq(pairings.menteeId, mentee.id), eq(pairings.state, 'proposed')));
+    const [p] = await db
+      .select({ id: pairings.id })
+      .from(pairings)
+      .where(and(eq(pairings.menteeId, mentee.id), eq(pairings.state, 'proposed')));
     const calls = fakeTransport(() => 'ok');
     expect((await approvePairings(admin, [p.id])).ok).toBe(1);
-    const queued = await db.select({ status: emails.status }).from(emails).where(and(eq(emails.kind, 'introduction'), inArray(emails.to, [mentee.email, mentor.email])));
+    const queued = await db
+      .select({ status: emails.status })
+      .from(emails)
+      .where(and(eq(emails.kind, 'introduction'), inArray(emails.to, [mentee.email, mentor.email])));
     expect(queued.map((q) => q.status)).toEqual(['queued', 'queued']);
 
     // (Their registration-received emails, queued earlier, go out in the same drain.)
     const intros = () => calls.filter((c) => (c.to === mentee.email || c.to === mentor.email) && c.subject.startsWith('Meet your mentorship partner'));
     await drainQueue(QUEUES.emailDelivery);
-    expect(intros().map((c) => c.to).sort()).toEqual([mentee.email, mentor.email].sort());
+    expect(
+      intros()
+        .map((c) => c.to)
+        .sort(),
+    ).toEqual([mentee.email, mentor.email].sort());
     // Approving again changes nothing and sends nothing more.
     await approvePairings(admin, [p.id]);
     await drainQueue(QUEUES.emailDelivery);
@@ -190,9 +209,9 @@ describe('[EMAIL QUEUE]: emails recorded while the queue was not running', () =>
     await Promise.all([dispatchQueuedEmails(), dispatchQueuedEmails()]);
     const rows = await rowsFor(to);
     expect(rows.every((r) => r.jobId)).toBe(true);
-    const [{ n }] = (await db.execute(
-      sql`select count(*)::int as n from pgboss.job where name = ${QUEUES.emailDelivery} and (data->>'emailId')::bigint in (${rows[0].id}, ${rows[1].id})`,
-    ).then((r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows))) as { n: number }[];
+    const [{ n }] = (await db
+      .execute(sql`select count(*)::int as n from pgboss.job where name = ${QUEUES.emailDelivery} and (data->>'emailId')::bigint in (${rows[0].id}, ${rows[1].id})`)
+      .then((r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows))) as { n: number }[];
     expect(n).toBe(2); // one job per email, not four
 
     const calls = fakeTransport(() => 'ok');
@@ -220,7 +239,10 @@ describe('[EMAIL QUEUE]: several app instances on one PostgreSQL', () => {
           const jobs = await other.fetch<Record<string, unknown>>(QUEUES.emailDelivery, { batchSize: 3, includeMetadata: true });
           if (!jobs.length) return;
           await processJobs(other, QUEUES.emailDelivery, jobs);
-          await other.complete(QUEUES.emailDelivery, jobs.map((j) => j.id));
+          await other.complete(
+            QUEUES.emailDelivery,
+            jobs.map((j) => j.id),
+          );
         }
       };
       await Promise.all([drainQueue(QUEUES.emailDelivery), drainOther()]);

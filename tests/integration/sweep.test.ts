@@ -153,7 +153,10 @@ describe('[SWEEP]: one run at a time', () => {
     expect(first).toMatchObject({ status: 'ran', day: '2031-07-09' });
     await whenNoSweepRuns();
     expect(await runSweep({ trigger: 'schedule', tasks })).toEqual({ status: 'already-ran-today', day: '2031-07-09' });
-    const rows = await db.select({ id: sweepRuns.id }).from(sweepRuns).where(and(eq(sweepRuns.day, '2031-07-09'), eq(sweepRuns.trigger, 'schedule')));
+    const rows = await db
+      .select({ id: sweepRuns.id })
+      .from(sweepRuns)
+      .where(and(eq(sweepRuns.day, '2031-07-09'), eq(sweepRuns.trigger, 'schedule')));
     expect(rows).toHaveLength(1);
     setClock(new Date('2031-07-10T13:00:00Z'));
     await whenNoSweepRuns();

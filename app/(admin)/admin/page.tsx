@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Table, Td, Th } from '@/components/ui/table';
-import { formatDateTime } from '@/lib/admin/format';
-import { getOverview } from '@/lib/admin/overview';
+import { getOverview } from '@/lib/people/overview';
+import { formatDateTime } from '@/lib/time/format';
 import { requireRole } from '@/lib/auth/session';
 import { getEmailHealth } from '@/lib/email/health';
 
@@ -44,8 +44,8 @@ export default async function AdminHome() {
         ) : (
           <>
             <p className="text-sm text-stone-700">
-              {mail.failed === 1 ? 'One email' : `${mail.failed} emails`} could not be delivered after several tries. The person did not
-              receive {mail.failed === 1 ? 'it' : 'them'}: check the address, or tell them another way.
+              {mail.failed === 1 ? 'One email' : `${mail.failed} emails`} could not be delivered after several tries. The person did not receive{' '}
+              {mail.failed === 1 ? 'it' : 'them'}: check the address, or tell them another way.
               {mail.failed > mail.recentFailures.length && ` The ${mail.recentFailures.length} most recent are below.`}
             </p>
             <Table caption="Emails that could not be delivered, most recent first">

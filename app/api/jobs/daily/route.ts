@@ -22,7 +22,10 @@ export async function POST(req: Request) {
 
   const result = await runSweep({ trigger: 'manual' });
   if (result.status !== 'ran')
-    return NextResponse.json({ ok: false, error: 'Another sweep is running right now; try again when it has finished.', runningSince: 'since' in result ? result.since : null }, { status: 409, headers: noStore });
+    return NextResponse.json(
+      { ok: false, error: 'Another sweep is running right now; try again when it has finished.', runningSince: 'since' in result ? result.since : null },
+      { status: 409, headers: noStore },
+    );
   const body = { ok: result.ok, ranAt: result.ranAt, tasks: result.tasks, ...(result.errors ? { errors: result.errors } : {}) };
   return NextResponse.json(body, { status: result.ok ? 200 : 500, headers: noStore });
 }
