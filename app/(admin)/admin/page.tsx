@@ -60,14 +60,14 @@ export default async function AdminHome() {
               <tbody className="divide-y divide-stone-100">
                 {mail.recentFailures.map((f) => (
                   <tr key={f.id}>
-                    <Td className="break-all">{f.to}</Td>
-                    <Td>
+                    <Td className="min-w-44 break-all">{f.to}</Td>
+                    <Td className="min-w-48">
                       {f.subject}
                       <span className="block text-xs text-stone-500">
                         {f.kind} · {f.attempts} {f.attempts === 1 ? 'try' : 'tries'}
                       </span>
                     </Td>
-                    <Td className="max-w-xs break-words text-stone-700">{f.error ?? 'Unknown'}</Td>
+                    <Td className="min-w-48 max-w-xs break-words text-stone-700">{f.error ?? 'Unknown'}</Td>
                     <Td className="whitespace-nowrap">{formatDateTime(f.createdAt)}</Td>
                   </tr>
                 ))}
