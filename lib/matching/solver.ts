@@ -217,6 +217,85 @@ function allowance(budget: number, done: number, total: number): number {
   return 10000 + budget * f * f;
 }
 
+/**
+ * Indexed binary min-heap over ids 0..capacity-1, shared by both search directions. `key` is
+ * public because a search reads the settled distances from it afterwards (dual update) and
+ * resets to Infinity the keys it touched; while an id is in the heap its key changes only
+ * through `push` and `decrease`.
+ */
+class IndexedMinHeap {
+  readonly key: Float64Array;
+  private readonly heap: Int32Array;
+  private readonly pos: Int32Array;
+  size = 0;
+
+  constructor(capacity: number) {
+    this.key = new Float64Array(capacity).fill(Infinity);
+    this.heap = new Int32Array(capacity);
+    this.pos = new Int32Array(capacity);
+  }
+
+  /** The id with the smallest key (size > 0). */
+  top(): number {
+    return this.heap[0];
+  }
+
+  push(id: number, k: number): void {
+    this.key[id] = k;
+    this.siftUp(id, this.size++, k);
+  }
+
+  /** Lowers the key of an id that is in the heap. */
+  decrease(id: number, k: number): void {
+    this.key[id] = k;
+    this.siftUp(id, this.pos[id], k);
+  }
+
+  private siftUp(id: number, from: number, k: number): void {
+    const heap = this.heap;
+    const hpos = this.pos;
+    const key = this.key;
+    let pos = from;
+    while (pos > 0) {
+      const parent = (pos - 1) >> 1;
+      const pid = heap[parent];
+      if (key[pid] <= k) break;
+      heap[pos] = pid;
+      hpos[pid] = pos;
+      pos = parent;
+    }
+    heap[pos] = id;
+    hpos[id] = pos;
+  }
+
+  /** Removes and returns the id with the smallest key (size > 0). */
+  pop(): number {
+    const heap = this.heap;
+    const hpos = this.pos;
+    const key = this.key;
+    const top = heap[0];
+    const size = --this.size;
+    if (size > 0) {
+      const last = heap[size];
+      const lk = key[last];
+      let pos = 0;
+      for (;;) {
+        let c = 2 * pos + 1;
+        if (c >= size) break;
+        const c2 = c + 1;
+        if (c2 < size && key[heap[c2]] < key[heap[c]]) c = c2;
+        if (key[heap[c]] >= lk) break;
+        heap[pos] = heap[c];
+        hpos[heap[c]] = pos;
+        pos = c;
+      }
+      heap[pos] = last;
+      hpos[last] = pos;
+    }
+    return top;
+  }
+}
+
 /** Per-column running top lists (see ReverseCore.initLists). */
 type ColumnTops = { val: Int32Array; idx: Int32Array; cnt: Int32Array; thr: Int32Array };
 
@@ -261,9 +340,7 @@ class Core {
   // Dijkstra work arrays. Heap ids: 0..m-1 mentors, m+i = "unlisted edges of mentee i".
   private readonly key: Float64Array;
   private readonly state: Uint8Array; // 0 untouched, 1 in heap, 2 done
-  private readonly heap: Int32Array;
-  private readonly hpos: Int32Array;
-  private hsize = 0;
+  private readonly pq: IndexedMinHeap;
   private readonly pred: Int32Array; // mentor -> mentee that reaches it
   private readonly dMentee: Float64Array; // distance of a scanned mentee
   private readonly touched: Int32Array;
@@ -312,10 +389,9 @@ class Core {
     this.selJ = new Int32Array(this.LM + 1);
 
     const N = m + n;
-    this.key = new Float64Array(N).fill(Infinity);
+    this.pq = new IndexedMinHeap(N);
+    this.key = this.pq.key;
     this.state = new Uint8Array(N);
-    this.heap = new Int32Array(N);
-    this.hpos = new Int32Array(N);
     this.pred = new Int32Array(m);
     this.dMentee = new Float64Array(n);
     this.touched = new Int32Array(N);
@@ -454,74 +530,11 @@ class Core {
       this.state[k] = 1;
       this.touched[this.nTouched++] = k;
       this.pred[k] = i;
-      this.heapPush(k, d);
+      this.pq.push(k, d);
     } else if (sk === 1 && d < this.key[k]) {
       this.pred[k] = i;
-      this.heapDecrease(k, d);
+      this.pq.decrease(k, d);
     }
-  }
-
-  // Indexed binary min-heap on key[].
-  private heapPush(id: number, k: number): void {
-    const heap = this.heap;
-    const hpos = this.hpos;
-    const key = this.key;
-    key[id] = k;
-    let pos = this.hsize++;
-    while (pos > 0) {
-      const parent = (pos - 1) >> 1;
-      const pid = heap[parent];
-      if (key[pid] <= k) break;
-      heap[pos] = pid;
-      hpos[pid] = pos;
-      pos = parent;
-    }
-    heap[pos] = id;
-    hpos[id] = pos;
-  }
-
-  private heapDecrease(id: number, k: number): void {
-    const heap = this.heap;
-    const hpos = this.hpos;
-    const key = this.key;
-    key[id] = k;
-    let pos = hpos[id];
-    while (pos > 0) {
-      const parent = (pos - 1) >> 1;
-      const pid = heap[parent];
-      if (key[pid] <= k) break;
-      heap[pos] = pid;
-      hpos[pid] = pos;
-      pos = parent;
-    }
-    heap[pos] = id;
-    hpos[id] = pos;
-  }
-
-  private heapPop(): number {
-    const heap = this.heap;
-    const hpos = this.hpos;
-    const key = this.key;
-    const top = heap[0];
-    const size = --this.hsize;
-    if (size > 0) {
-      const last = heap[size];
-      const lk = key[last];
-      let pos = 0;
-      for (;;) {
-        let c = 2 * pos + 1;
-        if (c >= size) break;
-        const c2 = c + 1;
-        if (c2 < size && key[heap[c2]] < key[heap[c]]) c = c2;
-        if (key[heap[c]] >= lk) break;
-        heap[pos] = heap[c];
-        hpos[heap[c]] = pos;
-        pos = c;
-      }
-      heap[pos] = last;
-      hpos[last] = pos;
-    }
-    return top;
   }
 
   /** Relax mentee i's listed edges (i at distance di), then queue its lazy entry. */
@@ -546,7 +559,7 @@ class Core {
         const id = this.m + i;
         this.state[id] = 1;
         this.touched[this.nTouched++] = id;
-        this.heapPush(id, lazy);
+        this.pq.push(id, lazy);
       }
     }
   }
@@ -600,17 +613,17 @@ class Core {
     this.sinkKind = SINK_UNMATCHED;
     this.sinkId = r;
     this.nTouched = 0;
-    this.hsize = 0;
+    this.pq.size = 0;
     let nFinal = 0;
     let nScanned = 0;
     dMentee[r] = 0;
     if (ur > 0) this.relaxMentee(r, 0);
 
-    while (this.hsize > 0) {
-      const id = this.heap[0];
+    while (this.pq.size > 0) {
+      const id = this.pq.top();
       const d = key[id];
       if (d >= this.D) break;
-      this.heapPop();
+      this.pq.pop();
       state[id] = 2;
       if (id < m) {
         // Full mentor j: go on through each of its mentees.
@@ -736,9 +749,7 @@ class ReverseCore {
   // Heap ids: 0..n-1 mentees, n+j = "unlisted edges of mentor j".
   private readonly key: Float64Array;
   private readonly state: Uint8Array;
-  private readonly heap: Int32Array;
-  private readonly hpos: Int32Array;
-  private hsize = 0;
+  private readonly pq: IndexedMinHeap;
   private readonly predRow: Int32Array; // mentee -> mentor that reaches it
   private readonly via: Int32Array; // mentor -> its mentee through which it was reached
   private readonly dRow: Float64Array;
@@ -786,10 +797,9 @@ class ReverseCore {
     this.selJ = new Int32Array(this.LM + 1);
 
     const N = n + m;
-    this.key = new Float64Array(N).fill(Infinity);
+    this.pq = new IndexedMinHeap(N);
+    this.key = this.pq.key;
     this.state = new Uint8Array(N);
-    this.heap = new Int32Array(N);
-    this.hpos = new Int32Array(N);
     this.predRow = new Int32Array(n);
     this.via = new Int32Array(m);
     this.dRow = new Float64Array(m);
@@ -928,68 +938,6 @@ class ReverseCore {
     return cnt > 0 ? selV[0] : 0;
   }
 
-  private heapPush(id: number, k: number): void {
-    const heap = this.heap;
-    const hpos = this.hpos;
-    const key = this.key;
-    key[id] = k;
-    let pos = this.hsize++;
-    while (pos > 0) {
-      const parent = (pos - 1) >> 1;
-      const pid = heap[parent];
-      if (key[pid] <= k) break;
-      heap[pos] = pid;
-      hpos[pid] = pos;
-      pos = parent;
-    }
-    heap[pos] = id;
-    hpos[id] = pos;
-  }
-
-  private heapDecrease(id: number, k: number): void {
-    const heap = this.heap;
-    const hpos = this.hpos;
-    const key = this.key;
-    key[id] = k;
-    let pos = hpos[id];
-    while (pos > 0) {
-      const parent = (pos - 1) >> 1;
-      const pid = heap[parent];
-      if (key[pid] <= k) break;
-      heap[pos] = pid;
-      hpos[pid] = pos;
-      pos = parent;
-    }
-    heap[pos] = id;
-    hpos[id] = pos;
-  }
-
-  private heapPop(): number {
-    const heap = this.heap;
-    const hpos = this.hpos;
-    const key = this.key;
-    const top = heap[0];
-    const size = --this.hsize;
-    if (size > 0) {
-      const last = heap[size];
-      const lk = key[last];
-      let pos = 0;
-      for (;;) {
-        let c = 2 * pos + 1;
-        if (c >= size) break;
-        const c2 = c + 1;
-        if (c2 < size && key[heap[c2]] < key[heap[c]]) c = c2;
-        if (key[heap[c]] >= lk) break;
-        heap[pos] = heap[c];
-        hpos[heap[c]] = pos;
-        pos = c;
-      }
-      heap[pos] = last;
-      hpos[last] = pos;
-    }
-    return top;
-  }
-
   /** Offer mentee i at distance d, reached from mentor j. */
   private reach(i: number, d: number, j: number): void {
     if (this.mateOf[i] < 0) {
@@ -1005,10 +953,10 @@ class ReverseCore {
       this.state[i] = 1;
       this.touched[this.nTouched++] = i;
       this.predRow[i] = j;
-      this.heapPush(i, d);
+      this.pq.push(i, d);
     } else if (st === 1 && d < this.key[i]) {
       this.predRow[i] = j;
-      this.heapDecrease(i, d);
+      this.pq.decrease(i, d);
     }
   }
 
@@ -1044,7 +992,7 @@ class ReverseCore {
         const id = this.n + j;
         this.state[id] = 1;
         this.touched[this.nTouched++] = id;
-        this.heapPush(id, lazy);
+        this.pq.push(id, lazy);
       }
     }
   }
@@ -1083,15 +1031,15 @@ class ReverseCore {
     this.sinkId = r;
     this.nTouched = 0;
     this.nRows = 0;
-    this.hsize = 0;
+    this.pq.size = 0;
     let nFinal = 0;
     this.scanRow(r, 0);
 
-    while (this.hsize > 0) {
-      const id = this.heap[0];
+    while (this.pq.size > 0) {
+      const id = this.pq.top();
       const d = key[id];
       if (d >= this.D) break;
-      this.heapPop();
+      this.pq.pop();
       if (id < n) {
         state[id] = 2;
         this.pops++;
