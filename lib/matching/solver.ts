@@ -90,7 +90,7 @@ export type CentsOptions = {
   rescanListSize?: number;
   /** Which side inserts/searches (default: the side with fewer units). */
   direction?: 'mentees' | 'mentors';
-  /** Work budget of the preferred direction, in passes over the matrix (default 3). */
+  /** Work budget of the preferred direction, in passes over the matrix (default 3, with a small floor; an explicit value has none). */
   switchBudget?: number;
 };
 
@@ -112,8 +112,13 @@ export function solveCents(
 ): CentsResult {
   const n = rows;
   const m = cols;
+  // Mentees who mostly want the same few mentors make the mentee-side search a
+  // price war (see below) from the first insertions; the mentor side is then
+  // the safe choice whatever the unit counts say, and switching back to the
+  // mentee side would only trade a slow run for a slower one.
+  const crowded = opts.direction === undefined && favouritesCrowded(scores, n, m, capacity);
   const reverse =
-    opts.direction === 'mentors' || (opts.direction !== 'mentees' && preferMentorSide(n, m, capacity));
+    opts.direction === 'mentors' || (opts.direction !== 'mentees' && (crowded || preferMentorSide(n, m, capacity)));
   // Each direction has a bad case (a "price war": everyone wants the same few
   // mentors, or every mentor the same few mentees), where prices must climb
   // through very many long augmenting paths. Run the preferred direction with
@@ -129,8 +134,10 @@ export function solveCents(
   };
   let core = make(reverse);
   let switched = false;
-  const budget = forced ? Infinity : (opts.switchBudget ?? 3) * n * m;
-  if (!core.run(budget)) {
+  const budget = forced || crowded ? Infinity : (opts.switchBudget ?? 3) * n * m;
+  // Small searches are always allowed some work (10000 units) unless the budget
+  // was given explicitly (tests use a tiny one to force the switch).
+  if (!core.run(budget, opts.switchBudget === undefined ? 10000 : 0)) {
     core = make(!reverse);
     core.run(Infinity);
     switched = true;
@@ -164,6 +171,42 @@ function preferMentorSide(n: number, m: number, capacity: Int32Array): boolean {
   let slots = 0;
   for (let j = 0; j < m; j++) slots += Math.min(Math.max(capacity[j] | 0, 0), n);
   return slots < n;
+}
+
+/**
+ * Whether most mentees' favourite mentor is over-subscribed: the sign of a
+ * mentee-side price war (popular mentors wanted by everyone). Estimated from at
+ * most 256 evenly spaced rows, so it costs a small fraction of one pass over a
+ * large matrix. Uniform random scores give about 0.25 here, strongly
+ * correlated ones above 0.9.
+ */
+function favouritesCrowded(scores: Int32Array, n: number, m: number, capacity: Int32Array): boolean {
+  if (n < 8 || m < 2) return false;
+  const sample = Math.min(n, 256);
+  const wanted = new Float64Array(m);
+  let rowsWithFavourite = 0;
+  for (let t = 0; t < sample; t++) {
+    const i = Math.floor((t * n) / sample);
+    const base = i * m;
+    let best = 0;
+    let bestJ = -1;
+    for (let j = 0; j < m; j++) {
+      const s = scores[base + j];
+      if (s > best && capacity[j] > 0) {
+        best = s;
+        bestJ = j;
+      }
+    }
+    if (bestJ >= 0) {
+      wanted[bestJ]++;
+      rowsWithFavourite++;
+    }
+  }
+  if (rowsWithFavourite === 0) return false;
+  const scale = n / sample;
+  let over = 0;
+  for (let j = 0; j < m; j++) if (wanted[j] > 0) over += Math.max(0, wanted[j] * scale - capacity[j]);
+  return over > 0.5 * rowsWithFavourite * scale;
 }
 
 /**
@@ -212,9 +255,9 @@ export function checkOptimality(
 // ---------------------------------------------------------------------------
 
 /** Search work allowed after `done` of `total` insertions (see solveCents). */
-function allowance(budget: number, done: number, total: number): number {
+function allowance(budget: number, floor: number, done: number, total: number): number {
   const f = done / total;
-  return 10000 + budget * f * f;
+  return floor + budget * f * f;
 }
 
 /**
@@ -403,12 +446,12 @@ class Core {
    * Insert all mentees (true), or give up (false) once the search work
    * exceeds `budget` * (fraction of mentees inserted so far)^2.
    */
-  run(budget: number): boolean {
+  run(budget: number, floor = 0): boolean {
     this.initLists();
     const start = this.work;
     const n = this.n;
     for (let i = 0; i < n; i++) {
-      if (this.work - start > allowance(budget, i, n)) return false;
+      if (this.work - start > allowance(budget, floor, i, n)) return false;
       this.insert(i);
     }
     return true;
@@ -810,7 +853,7 @@ class ReverseCore {
   }
 
   /** Insert all mentors (true), or give up like `Core.run` (false). */
-  run(budget: number): boolean {
+  run(budget: number, floor = 0): boolean {
     this.initLists();
     const start = this.work;
     const m = this.m;
@@ -828,7 +871,7 @@ class ReverseCore {
     }
     order.sort((a, b) => top[b] - top[a] || a - b);
     for (let t = 0; t < m; t++) {
-      if (this.work - start > allowance(budget, t, m)) return false;
+      if (this.work - start > allowance(budget, floor, t, m)) return false;
       this.insertMentor(order[t]);
     }
     return true;

@@ -406,15 +406,31 @@ describe('sparse candidate lists with lazy widening', () => {
     });
   }
 
-  it('switches direction when the preferred one is in a price war', () => {
-    // More slots than mentees (prefers inserting mentees), but every mentee wants the same mentors.
+  it('searches from the mentors when mentees crowd the same few mentors', () => {
+    // More slots than mentees (the unit count alone says "insert mentees"), but every mentee
+    // wants the same mentors: the mentee side would be a price war, so it is never tried.
     const input = randomInstance(300, 150, 7, 'correlated', 3, 0);
     input.capacity = input.capacity.map((c) => c + 1);
     const p = prepareInput(input);
     const r = solveCents(p.cents, p.rows, p.cols, p.capacity);
+    expect(r.stats.direction).toBe('mentors');
+    expect(r.stats.switched).toBe(false);
+    expect(checkOptimality(p.cents, p.rows, p.cols, p.capacity, r)).toBeNull();
+    expect(r.totalCents).toBe(referenceTotal(input, false));
+  });
+
+  it('switches direction when the preferred one runs out of its work budget', () => {
+    // Uniform scores with more slots than mentees: the mentee side is preferred; a tiny budget
+    // forces the switch, and the other side must still reach the same proven optimum.
+    const input = randomInstance(200, 150, 8, 'uniform');
+    const p = prepareInput(input);
+    const plain = solveCents(p.cents, p.rows, p.cols, p.capacity);
+    expect(plain.stats.direction).toBe('mentees');
+    const r = solveCents(p.cents, p.rows, p.cols, p.capacity, { switchBudget: 1e-6 });
     expect(r.stats.switched).toBe(true);
     expect(r.stats.direction).toBe('mentors');
     expect(checkOptimality(p.cents, p.rows, p.cols, p.capacity, r)).toBeNull();
+    expect(r.totalCents).toBe(plain.totalCents);
     expect(r.totalCents).toBe(referenceTotal(input, false));
   });
 });
