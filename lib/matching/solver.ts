@@ -1305,3 +1305,85 @@ export function toCents(scores: (number | null)[][], m: number): Int32Array {
 export function centsToScore(cents: number): number {
   return Math.round(cents) / 100;
 }
+
+// ---------------------------------------------------------------------------
+// Lexicographic priorities: who should be helped first.
+// ---------------------------------------------------------------------------
+
+export type TieredInput = SolveInput & {
+  /**
+   * tiers[mentee]: integer 0..MAX_TIER, higher = helped first. The optimum pairs as many
+   * mentees of the top tier as possible, then as many of the next tier, …, then (tier 0
+   * included) maximises the total score.
+   */
+  tiers: number[];
+};
+
+export type TieredResult = SolveResult & {
+  /** Mentees paired per tier (locked pairs included). */
+  pairedByTier: number[];
+};
+
+export const MAX_TIER = 15;
+
+/**
+ * Exact lexicographic optimum in ONE solve, on adjusted integer weights:
+ *
+ *   w_ij = s_ij + (tier_i + 1) * M,   M = R + 1,   R = sum over mentees of their best score
+ *
+ * (all in integer cents; forbidden pairs stay forbidden). Why this is exact:
+ *  - Any plan's total weight is M * W + S, with W = sum of (tier + 1) over the paired mentees
+ *    and 0 <= S <= R < M its score. So the solver maximises W first, and S among the plans
+ *    with the largest W.
+ *  - The sets of mentees that some plan can pair form a matroid (a transversal matroid: copy
+ *    mentor j capacity_j times). In a matroid, a set of maximum weight for weights that
+ *    grow with the tier is exactly one that, for every t, pairs as many mentees of tier >= t
+ *    as any plan can (the greedy theorem: W = sum over t of |paired with tier >= t|, each term
+ *    at most its own maximum, and greedy reaches all of them at once). That is the
+ *    lexicographic rule: the top tier first, then the next, then how many in all.
+ *  - Everything stays an integer below 2^31 (checked), which the solver computes exactly.
+ * Staged solves would give the same answer with K + 1 solver runs; this costs one.
+ */
+export function solveTiered(input: TieredInput, opts: CentsOptions = {}): TieredResult {
+  const p = prepareInput(input);
+  const { tiers } = input;
+  const n = p.base.length;
+  if (!Array.isArray(tiers) || tiers.length !== n) throw new Error(`"tiers" must have one entry per mentee (${n})`);
+  let top = 0;
+  for (let i = 0; i < n; i++) {
+    const t = tiers[i];
+    if (typeof t !== 'number' || !Number.isInteger(t) || t < 0 || t > MAX_TIER) {
+      throw new Error(`tiers[${i}] must be an integer 0..${MAX_TIER} (got ${JSON.stringify(t)})`);
+    }
+    if (t > top) top = t;
+  }
+  const { rows, cols: m, cents } = p;
+  let best = 0; // R
+  let maxCents = 0;
+  for (let r = 0; r < rows; r++) {
+    let rowMax = 0;
+    for (let k = r * m, end = k + m; k < end; k++) if (cents[k] > rowMax) rowMax = cents[k];
+    best += rowMax;
+    if (rowMax > maxCents) maxCents = rowMax;
+  }
+  const M = best + 1;
+  if ((top + 1) * M + maxCents > 2 ** 31 - 1) {
+    throw new Error('the pool is too large for exact priority weights (total score above about 5 million points)');
+  }
+  const weighted = new Int32Array(cents.length);
+  for (let r = 0; r < rows; r++) {
+    const bonus = (tiers[p.menteeOf[r]] + 1) * M;
+    for (let k = r * m, end = k + m; k < end; k++) weighted[k] = cents[k] === FORBIDDEN ? FORBIDDEN : cents[k] + bonus;
+  }
+  const res = solveCents(weighted, rows, m, p.capacity, opts);
+  let total = p.lockedCents;
+  for (let r = 0; r < rows; r++) {
+    const j = res.assignment[r];
+    if (j >= 0) total += cents[r * m + j];
+  }
+  const assignment = p.base.slice();
+  for (let r = 0; r < rows; r++) assignment[p.menteeOf[r]] = res.assignment[r];
+  const pairedByTier = new Array<number>(top + 1).fill(0);
+  for (let i = 0; i < n; i++) if (assignment[i] >= 0) pairedByTier[tiers[i]]++;
+  return { assignment, total: centsToScore(total), pairedByTier };
+}

@@ -11,10 +11,12 @@ import {
   prepareInput,
   solveAssignment,
   solveCents,
+  solveTiered,
   type CentsOptions,
   type SolveInput,
+  type TieredInput,
 } from '../../lib/matching/solver';
-import { referenceBruteForce, referenceHungarian } from '../../lib/matching/solver-reference';
+import { referenceBruteForce, referenceHungarian, referenceTieredKey } from '../../lib/matching/solver-reference';
 
 // ---------------------------------------------------------------------------
 // Helpers
@@ -432,6 +434,142 @@ describe('sparse candidate lists with lazy widening', () => {
     expect(checkOptimality(p.cents, p.rows, p.cols, p.capacity, r)).toBeNull();
     expect(r.totalCents).toBe(plain.totalCents);
     expect(r.totalCents).toBe(referenceTotal(input, false));
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Priority tiers (lexicographic: top tier first, then the next, then the score)
+// ---------------------------------------------------------------------------
+
+/** The key a tiered plan is judged by: paired per tier from the top down, then total cents. */
+function tieredKey(input: TieredInput, assignment: number[]): number[] {
+  const top = Math.max(0, ...input.tiers);
+  const counts = new Array(top + 1).fill(0);
+  let cents = 0;
+  assignment.forEach((j, i) => {
+    if (j < 0) return;
+    counts[input.tiers[i]]++;
+    cents += Math.round((input.scores[i][j] as number) * 100);
+  });
+  return [...counts.reverse(), cents];
+}
+
+/** Reference key with locked pairs fixed first (their counts and cents added back). */
+function referenceTiered(input: TieredInput): number[] {
+  const m = input.capacity.length;
+  const top = Math.max(0, ...input.tiers);
+  const cap = input.capacity.slice();
+  const lockedRows = new Set<number>();
+  const lockedCounts = new Array(top + 1).fill(0);
+  let lockedCents = 0;
+  for (const [i, j] of input.locked ?? []) {
+    lockedRows.add(i);
+    cap[j]--;
+    lockedCounts[input.tiers[i]]++;
+    lockedCents += Math.round((input.scores[i][j] as number) * 100);
+  }
+  const keep = input.scores.map((_, i) => i).filter((i) => !lockedRows.has(i));
+  const cents = toCentsMatrix(keep.map((i) => input.scores[i]), m);
+  const free = referenceTieredKey(cents, keep.length, m, cap, keep.map((i) => input.tiers[i]));
+  // The reference only knows the tiers present among free rows: align from the top tier down.
+  const freeTop = Math.max(0, ...keep.map((i) => input.tiers[i]));
+  const counts = new Array(top + 1).fill(0);
+  for (let t = 0; t <= freeTop; t++) counts[t] = free[freeTop - t];
+  return [...counts.map((c, t) => c + lockedCounts[t]).reverse(), free[free.length - 1] + lockedCents];
+}
+
+describe('solveTiered: who should be helped first', () => {
+  it('pairs the top-tier mentee even when a lower tier would score more', () => {
+    // One place. Mentee 0 (tier 1, e.g. a rematch) fits at 10 points, mentee 1 (tier 0) at 90.
+    const input: TieredInput = { scores: [[10], [90]], capacity: [1], tiers: [1, 0] };
+    const res = solveTiered(input);
+    expect(res.assignment).toEqual([0, -1]);
+    expect(res.total).toBe(10);
+    expect(res.pairedByTier).toEqual([0, 1]);
+    // Without tiers the plain optimum takes the 90.
+    expect(solveAssignment(input).assignment).toEqual([-1, 0]);
+  });
+
+  it('pairs more of a tier rather than fewer at a higher score', () => {
+    // Two tier-1 mentees: 0 fits only mentor 0 (1 point); 1 fits both (95 on mentor 0, 5 on 1).
+    // Max score would give mentor 0 to mentee 1 and leave mentee 0 out; tiers pair both.
+    const input: TieredInput = { scores: [[1, null], [95, 5], [100, 100]], capacity: [1, 1], tiers: [1, 1, 0] };
+    const res = solveTiered(input);
+    expect(res.assignment).toEqual([0, 1, -1]);
+    expect(res.total).toBe(6);
+    expect(res.pairedByTier).toEqual([0, 2]);
+  });
+
+  it('pairs a zero-score allowed mentee of a higher tier (zero is not "unmatched" here)', () => {
+    const input: TieredInput = { scores: [[0], [50]], capacity: [1], tiers: [2, 0] };
+    expect(solveTiered(input).assignment).toEqual([0, -1]);
+  });
+
+  it('with one tier it is the plain optimum, and then the most mentees paired', () => {
+    // Plain max score (10) pairs one mentee; tier 0 still asks for as many as possible first.
+    const input: TieredInput = { scores: [[10, 9], [10, null]], capacity: [1, 1], tiers: [0, 0] };
+    expect(solveTiered(input).total).toBe(19);
+    const fewer: TieredInput = { scores: [[6, null], [5, 5]], capacity: [1, 1], tiers: [0, 0] };
+    expect(solveTiered(fewer).assignment).toEqual([0, 1]);
+  });
+
+  it('honours locked pairs and counts them in their tier', () => {
+    const input: TieredInput = { scores: [[5, 5], [5, null], [9, 9]], capacity: [1, 1], tiers: [0, 1, 1], locked: [[0, 0]] };
+    const res = solveTiered(input);
+    expect(res.assignment[0]).toBe(0);
+    expect(res.assignment[1]).toBe(-1); // its only mentor is locked to mentee 0
+    expect(res.assignment[2]).toBe(1);
+    expect(res.pairedByTier).toEqual([1, 1]);
+  });
+
+  it('empty inputs and all-null rows', () => {
+    expect(solveTiered({ scores: [], capacity: [], tiers: [] })).toEqual({ assignment: [], total: 0, pairedByTier: [0] });
+    expect(solveTiered({ scores: [[null, null], [null, null]], capacity: [1, 1], tiers: [3, 0] })).toEqual({
+      assignment: [-1, -1],
+      total: 0,
+      pairedByTier: [0, 0, 0, 0],
+    });
+  });
+
+  it('rejects malformed tiers', () => {
+    const base = { scores: [[1]], capacity: [1] };
+    expect(() => solveTiered({ ...base, tiers: [] })).toThrow(/one entry per mentee/);
+    expect(() => solveTiered({ ...base, tiers: [1.5] })).toThrow(/tiers\[0\]/);
+    expect(() => solveTiered({ ...base, tiers: [-1] })).toThrow(/tiers\[0\]/);
+    expect(() => solveTiered({ ...base, tiers: [99] })).toThrow(/tiers\[0\]/);
+  });
+
+  it('property: equals the exhaustive lexicographic optimum (ties, nulls, capacities, locks)', () => {
+    fc.assert(
+      fc.property(instanceArb(6, 4, 3), fc.integer(), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 6, maxLength: 6 }), fc.boolean(), (plain, seed, t, lock) => {
+        const input: TieredInput = { ...(lock ? withLocks(plain, seed) : plain), tiers: plain.scores.map((_, i) => t[i]) };
+        const res = solveTiered(input);
+        assertValid(input, res.assignment, res.total);
+        expect(tieredKey(input, res.assignment)).toEqual(referenceTiered(input));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: every search configuration gives the same lexicographic optimum on mid-size pools', () => {
+    for (const [n, m, kind, seed] of [
+      [120, 50, 'correlated', 11],
+      [120, 80, 'uniform', 12],
+    ] as const) {
+      const base = randomInstance(n, m, seed, kind);
+      const rnd = prng(seed);
+      const input: TieredInput = { ...base, tiers: base.scores.map(() => Math.floor(rnd() * 4)) };
+      const keys = CONFIGS.map((opts) => {
+        const res = solveTiered(input, opts);
+        assertValid(input, res.assignment, res.total);
+        return tieredKey(input, res.assignment);
+      });
+      for (const k of keys) expect(k).toEqual(keys[0]);
+      // And the top tier is paired as fully as a plan that pairs only the top tier can manage.
+      const topOnly = { scores: base.scores.map((row, i) => (input.tiers[i] === 3 ? row : row.map(() => null))), capacity: base.capacity };
+      const most = solveTiered({ ...topOnly, tiers: input.tiers }).pairedByTier[3];
+      expect(keys[0][0]).toBe(most);
+    }
   });
 });
 
