@@ -28,6 +28,8 @@ export type PlanView = {
   pairs: PlanPair[];
   total: number;
   identity: { met: number; asked: number };
+  /** Paired per priority tier, highest first (lib/matching/priority.ts). */
+  priority: { tier: number; label: string; paired: number; waiting: number }[];
   unpaired: { menteeId: string; name: string; reason: string }[];
   brokenLocks: { menteeName: string; mentorName: string; reason: string }[];
   ms: number;
@@ -56,6 +58,7 @@ export const optimiseAction = adminStateAction(z.object({}), async (_data, user)
       })),
       total: plan.total,
       identity: { met: plan.identityPreferences.met, asked: plan.identityPreferences.asked },
+      priority: plan.priority,
       unpaired: plan.unpaired,
       brokenLocks: plan.brokenLocks,
       ms: Math.round(plan.ms * 10) / 10,
