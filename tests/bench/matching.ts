@@ -253,7 +253,8 @@ function main(): void {
             }
           }
           rows.push(row);
-          process.stderr.write(`  ${label}: ours ${oursMs.map((x) => x.toFixed(2)).join(', ')} ms\n`);
+          const theirs = row.scipy === null ? '' : `, scipy ${row.scipy.toFixed(2)} ms (ratio ${(row.ours / row.scipy).toFixed(3)})`;
+          process.stderr.write(`  ${label}: ours ${oursMs.map((x) => x.toFixed(2)).join(', ')} ms${theirs}\n`);
         }
       }
     }
