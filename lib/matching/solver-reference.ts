@@ -69,12 +69,7 @@ function hungarianMin(cost: Float64Array, rows: number, cols: number): Int32Arra
 }
 
 /** Exact optimum via the Hungarian algorithm on the slot-expanded matrix. */
-export function referenceHungarian(
-  scores: Int32Array,
-  n: number,
-  m: number,
-  capacity: ArrayLike<number>,
-): ReferenceResult {
+export function referenceHungarian(scores: Int32Array, n: number, m: number, capacity: ArrayLike<number>): ReferenceResult {
   const slotMentor: number[] = [];
   for (let j = 0; j < m; j++) {
     const c = Math.min(capacity[j], n);
@@ -110,12 +105,7 @@ export function referenceHungarian(
 }
 
 /** Exhaustive search (every mentee: unmatched or any allowed mentor with room). */
-export function referenceBruteForce(
-  scores: Int32Array,
-  n: number,
-  m: number,
-  capacity: ArrayLike<number>,
-): ReferenceResult {
+export function referenceBruteForce(scores: Int32Array, n: number, m: number, capacity: ArrayLike<number>): ReferenceResult {
   const left = Array.from({ length: m }, (_, j) => capacity[j]);
   const cur = new Int32Array(n).fill(-1);
   let best = -1;
@@ -149,13 +139,7 @@ export function referenceBruteForce(
  * top tier first, then by total score. Returns that key (counts from the top tier down, then
  * the total in cents) for tiny instances.
  */
-export function referenceTieredKey(
-  scores: Int32Array,
-  n: number,
-  m: number,
-  capacity: ArrayLike<number>,
-  tiers: ArrayLike<number>,
-): number[] {
+export function referenceTieredKey(scores: Int32Array, n: number, m: number, capacity: ArrayLike<number>, tiers: ArrayLike<number>): number[] {
   let top = 0;
   for (let i = 0; i < n; i++) top = Math.max(top, tiers[i]);
   const left = Array.from({ length: m }, (_, j) => capacity[j]);

@@ -103,13 +103,7 @@ export type CentsOptions = {
  * FORBIDDEN). `capacity` has `cols` non-negative integers. Inputs are trusted
  * (validate with `solveAssignment` / the CLI).
  */
-export function solveCents(
-  scores: Int32Array,
-  rows: number,
-  cols: number,
-  capacity: Int32Array,
-  opts: CentsOptions = {},
-): CentsResult {
+export function solveCents(scores: Int32Array, rows: number, cols: number, capacity: Int32Array, opts: CentsOptions = {}): CentsResult {
   const n = rows;
   const m = cols;
   // Mentees who mostly want the same few mentors make the mentee-side search a
@@ -117,8 +111,7 @@ export function solveCents(
   // the safe choice whatever the unit counts say, and switching back to the
   // mentee side would only trade a slow run for a slower one.
   const crowded = opts.direction === undefined && favouritesCrowded(scores, n, m, capacity);
-  const reverse =
-    opts.direction === 'mentors' || (opts.direction !== 'mentees' && (crowded || preferMentorSide(n, m, capacity)));
+  const reverse = opts.direction === 'mentors' || (opts.direction !== 'mentees' && (crowded || preferMentorSide(n, m, capacity)));
   // Each direction has a bad case (a "price war": everyone wants the same few
   // mentors, or every mentor the same few mentees), where prices must climb
   // through very many long augmenting paths. Run the preferred direction with
@@ -214,13 +207,7 @@ function favouritesCrowded(scores: Int32Array, n: number, m: number, capacity: I
  * feasibility plus LP complementary slackness with the returned duals.
  * Returns null when optimal, else a description of the first violation.
  */
-export function checkOptimality(
-  scores: Int32Array,
-  rows: number,
-  cols: number,
-  capacity: Int32Array,
-  res: CentsResult,
-): string | null {
+export function checkOptimality(scores: Int32Array, rows: number, cols: number, capacity: Int32Array, res: CentsResult): string | null {
   const { assignment, u, v } = res;
   const load = new Int32Array(cols);
   for (let i = 0; i < rows; i++) {

@@ -65,7 +65,15 @@ export async function suggestMentors(actor: SessionUser, menteeId: string, limit
   };
 }
 
-export type OptimisedPair = { menteeId: string; menteeName: string; mentorId: string; mentorName: string; score: number; breakdown: BreakdownLine[]; locked: boolean };
+export type OptimisedPair = {
+  menteeId: string;
+  menteeName: string;
+  mentorId: string;
+  mentorName: string;
+  score: number;
+  breakdown: BreakdownLine[];
+  locked: boolean;
+};
 export type Optimisation = {
   pairs: OptimisedPair[];
   total: number;

@@ -202,11 +202,7 @@ function main(): void {
   const repsOurs = intArg(argv, '--reps', quick ? 1 : 3);
   const repsScipy = intArg(argv, '--reps-scipy', quick ? 1 : 3);
   const onlyArg = argv.indexOf('--only') >= 0 ? argv[argv.indexOf('--only') + 1] : undefined;
-  const sizes = quick
-    ? ([[60, 25]] as [number, number][])
-    : onlyArg
-      ? SIZES.filter(([n, m]) => onlyArg.split(',').includes(`${n}x${m}`))
-      : SIZES;
+  const sizes = quick ? ([[60, 25]] as [number, number][]) : onlyArg ? SIZES.filter(([n, m]) => onlyArg.split(',').includes(`${n}x${m}`)) : SIZES;
 
   const scipyVersion = scipyStatus();
   if (scipyVersion === null) {
@@ -300,7 +296,7 @@ function printTable(rows: Row[], repsOurs: number, repsScipy: number): void {
 
 /** Per size and kind: the worst and the median ratio over the seeds, against the issue's targets. */
 function printTargets(rows: Row[]): void {
-  console.log('\nsummary against scipy\'s fast form (targets: faster at every size; 2000x1000 uniform <= 0.33, correlated <= 0.5)');
+  console.log("\nsummary against scipy's fast form (targets: faster at every size; 2000x1000 uniform <= 0.33, correlated <= 0.5)");
   const groups = new Map<string, Row[]>();
   for (const r of rows) {
     const k = `${r.n}x${r.m} ${r.kind}`;

@@ -48,12 +48,17 @@ describe('[MATCHING]: the optimiser helps first those who should be helped first
     expect(pool.mentees.map((m) => m.daysWaiting).sort((a, b) => a - b)).toEqual([4, 5, 6, 74]);
 
     // The scenario is real: by score alone, both newcomers would take the two places.
-    const scores = pool.mentees.map((m) => pool.mentors.map((t) => {
-      const s = scoreInPool(pool, m, t);
-      return s.allowed ? s.total : null;
-    }));
+    const scores = pool.mentees.map((m) =>
+      pool.mentors.map((t) => {
+        const s = scoreInPool(pool, m, t);
+        return s.allowed ? s.total : null;
+      }),
+    );
     const plain = solveAssignment({ scores, capacity: [2] });
-    const plainPaired = pool.mentees.filter((_, i) => plain.assignment[i] >= 0).map((m) => m.id).sort();
+    const plainPaired = pool.mentees
+      .filter((_, i) => plain.assignment[i] >= 0)
+      .map((m) => m.id)
+      .sort();
     expect(plainPaired).toEqual([newA.id, newB.id].sort());
 
     const plan = optimise(pool);

@@ -111,14 +111,7 @@ function prng(seed: number): () => number {
   };
 }
 
-function randomInstance(
-  n: number,
-  m: number,
-  seed: number,
-  kind: 'uniform' | 'correlated',
-  capMax = 3,
-  pNull = 0.1,
-): SolveInput {
+function randomInstance(n: number, m: number, seed: number, kind: 'uniform' | 'correlated', capMax = 3, pNull = 0.1): SolveInput {
   const rnd = prng(seed);
   const capacity = Array.from({ length: m }, () => 1 + Math.floor(rnd() * capMax));
   const popularity = Array.from({ length: m }, () => rnd());
@@ -142,10 +135,16 @@ function instanceArb(maxN: number, maxM: number, maxCap: number): fc.Arbitrary<S
     .chain(({ n, m, range }) =>
       fc.record({
         scores: fc.array(
-          fc.array(fc.option(fc.integer({ min: 0, max: range }).map((c) => c / 100), { nil: null, freq: 4 }), {
-            minLength: m,
-            maxLength: m,
-          }),
+          fc.array(
+            fc.option(
+              fc.integer({ min: 0, max: range }).map((c) => c / 100),
+              { nil: null, freq: 4 },
+            ),
+            {
+              minLength: m,
+              maxLength: m,
+            },
+          ),
           { minLength: n, maxLength: n },
         ),
         capacity: fc.array(fc.integer({ min: 0, max: maxCap }), { minLength: m, maxLength: m }),
@@ -177,7 +176,13 @@ describe('solveAssignment: known optima', () => {
   it('beats greedy (highest score first)', () => {
     // Greedy gives mentee 0 its 10, then mentee 1 has nothing: 10.
     // Optimal: mentee 0 -> mentor 1 (9), mentee 1 -> mentor 0 (10): 19.
-    const input = { scores: [[10, 9], [10, null]], capacity: [1, 1] };
+    const input = {
+      scores: [
+        [10, 9],
+        [10, null],
+      ],
+      capacity: [1, 1],
+    };
     const res = solveAssignment(input);
     expect(res.assignment).toEqual([1, 0]);
     expect(res.total).toBe(19);
@@ -201,7 +206,15 @@ describe('solveAssignment: known optima', () => {
   });
 
   it('uses capacities', () => {
-    const input = { scores: [[9, 1], [8, 2], [7, 3], [6, 4]], capacity: [3, 2] };
+    const input = {
+      scores: [
+        [9, 1],
+        [8, 2],
+        [7, 3],
+        [6, 4],
+      ],
+      capacity: [3, 2],
+    };
     const res = solveAssignment(input);
     expect(res.total).toBe(9 + 8 + 7 + 4);
     expect(res.assignment).toEqual([0, 0, 0, 1]);
@@ -217,7 +230,13 @@ describe('solveAssignment: known optima', () => {
   });
 
   it('never uses forbidden (null) pairs, even when they would score high', () => {
-    const input = { scores: [[null, 1], [100, null]], capacity: [1, 1] };
+    const input = {
+      scores: [
+        [null, 1],
+        [100, null],
+      ],
+      capacity: [1, 1],
+    };
     const res = solveAssignment(input);
     expect(res.assignment).toEqual([1, 0]);
     expect(res.total).toBe(101);
@@ -225,7 +244,13 @@ describe('solveAssignment: known optima', () => {
   });
 
   it('rows with all null stay unmatched', () => {
-    const input = { scores: [[null, null], [2, 3]], capacity: [1, 1] };
+    const input = {
+      scores: [
+        [null, null],
+        [2, 3],
+      ],
+      capacity: [1, 1],
+    };
     const res = solveAssignment(input);
     expect(res.assignment).toEqual([-1, 1]);
     expect(res.total).toBe(3);
@@ -233,7 +258,13 @@ describe('solveAssignment: known optima', () => {
   });
 
   it('capacity 0 mentors are never used', () => {
-    const input = { scores: [[50, 1], [50, 2]], capacity: [0, 1] };
+    const input = {
+      scores: [
+        [50, 1],
+        [50, 2],
+      ],
+      capacity: [0, 1],
+    };
     const res = solveAssignment(input);
     expect(res.assignment[0] === 0 || res.assignment[1] === 0).toBe(false);
     expect(res.total).toBe(2);
@@ -241,7 +272,13 @@ describe('solveAssignment: known optima', () => {
   });
 
   it('capacities larger than the number of mentees', () => {
-    const input = { scores: [[1, 2], [3, 1]], capacity: [1000, 1e9] };
+    const input = {
+      scores: [
+        [1, 2],
+        [3, 1],
+      ],
+      capacity: [1000, 1e9],
+    };
     const res = solveAssignment(input);
     expect(res.assignment).toEqual([1, 0]);
     expect(res.total).toBe(5);
@@ -249,7 +286,15 @@ describe('solveAssignment: known optima', () => {
   });
 
   it('ties: any optimal assignment, exact total', () => {
-    const input = { scores: [[1, 1, 1], [1, 1, 1], [1, 1, 1], [1, 1, 1]], capacity: [1, 1, 1] };
+    const input = {
+      scores: [
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ],
+      capacity: [1, 1, 1],
+    };
     const res = solveAssignment(input);
     expect(res.total).toBe(3);
     expect(res.assignment.filter((j) => j === -1)).toHaveLength(1);
@@ -257,7 +302,13 @@ describe('solveAssignment: known optima', () => {
   });
 
   it('zero scores: matching at 0 and staying unmatched are equivalent', () => {
-    const input = { scores: [[0, 0], [0, 0]], capacity: [1, 1] };
+    const input = {
+      scores: [
+        [0, 0],
+        [0, 0],
+      ],
+      capacity: [1, 1],
+    };
     expect(solveAssignment(input).total).toBe(0);
     solveAll(input);
   });
@@ -284,7 +335,14 @@ describe('solveAssignment: locked pairs', () => {
   it('forces locked pairs, reduces capacity, and optimises the rest', () => {
     // Without the lock: 0 -> 0 (10), 1 -> 1 (10) = 20.
     // Locking 1 -> 0 uses mentor 0's only slot: 0 -> 1 (1) + 5 = 6.
-    const input: SolveInput = { scores: [[10, 1], [5, 10]], capacity: [1, 1], locked: [[1, 0]] };
+    const input: SolveInput = {
+      scores: [
+        [10, 1],
+        [5, 10],
+      ],
+      capacity: [1, 1],
+      locked: [[1, 0]],
+    };
     const res = solveAssignment(input);
     expect(res.assignment).toEqual([1, 0]);
     expect(res.total).toBe(6);
@@ -293,7 +351,11 @@ describe('solveAssignment: locked pairs', () => {
 
   it('locks can fill a mentor completely', () => {
     const input: SolveInput = {
-      scores: [[1, 9], [1, 9], [1, 9]],
+      scores: [
+        [1, 9],
+        [1, 9],
+        [1, 9],
+      ],
       capacity: [1, 2],
       locked: [
         [0, 1],
@@ -306,10 +368,32 @@ describe('solveAssignment: locked pairs', () => {
   });
 
   it('rejects contradictory locks', () => {
-    const base = { scores: [[1, null], [2, 3]], capacity: [1, 1] };
+    const base = {
+      scores: [
+        [1, null],
+        [2, 3],
+      ],
+      capacity: [1, 1],
+    };
     expect(() => solveAssignment({ ...base, locked: [[0, 1]] })).toThrow(/forbidden/);
-    expect(() => solveAssignment({ ...base, locked: [[0, 0], [1, 0]] })).toThrow(/capacity/);
-    expect(() => solveAssignment({ ...base, locked: [[0, 0], [0, 0]] })).toThrow(/more than once/);
+    expect(() =>
+      solveAssignment({
+        ...base,
+        locked: [
+          [0, 0],
+          [1, 0],
+        ],
+      }),
+    ).toThrow(/capacity/);
+    expect(() =>
+      solveAssignment({
+        ...base,
+        locked: [
+          [0, 0],
+          [0, 0],
+        ],
+      }),
+    ).toThrow(/more than once/);
     expect(() => solveAssignment({ ...base, locked: [[2, 0]] })).toThrow(/out of range/);
     expect(() => solveAssignment({ ...base, locked: [[0, 5]] })).toThrow(/out of range/);
   });
@@ -469,8 +553,17 @@ function referenceTiered(input: TieredInput): number[] {
     lockedCents += Math.round((input.scores[i][j] as number) * 100);
   }
   const keep = input.scores.map((_, i) => i).filter((i) => !lockedRows.has(i));
-  const cents = toCentsMatrix(keep.map((i) => input.scores[i]), m);
-  const free = referenceTieredKey(cents, keep.length, m, cap, keep.map((i) => input.tiers[i]));
+  const cents = toCentsMatrix(
+    keep.map((i) => input.scores[i]),
+    m,
+  );
+  const free = referenceTieredKey(
+    cents,
+    keep.length,
+    m,
+    cap,
+    keep.map((i) => input.tiers[i]),
+  );
   // The reference only knows the tiers present among free rows: align from the top tier down.
   const freeTop = Math.max(0, ...keep.map((i) => input.tiers[i]));
   const counts = new Array(top + 1).fill(0);
@@ -493,7 +586,15 @@ describe('solveTiered: who should be helped first', () => {
   it('pairs more of a tier rather than fewer at a higher score', () => {
     // Two tier-1 mentees: 0 fits only mentor 0 (1 point); 1 fits both (95 on mentor 0, 5 on 1).
     // Max score would give mentor 0 to mentee 1 and leave mentee 0 out; tiers pair both.
-    const input: TieredInput = { scores: [[1, null], [95, 5], [100, 100]], capacity: [1, 1], tiers: [1, 1, 0] };
+    const input: TieredInput = {
+      scores: [
+        [1, null],
+        [95, 5],
+        [100, 100],
+      ],
+      capacity: [1, 1],
+      tiers: [1, 1, 0],
+    };
     const res = solveTiered(input);
     expect(res.assignment).toEqual([0, 1, -1]);
     expect(res.total).toBe(6);
@@ -507,14 +608,37 @@ describe('solveTiered: who should be helped first', () => {
 
   it('with one tier it is the plain optimum, and then the most mentees paired', () => {
     // Plain max score (10) pairs one mentee; tier 0 still asks for as many as possible first.
-    const input: TieredInput = { scores: [[10, 9], [10, null]], capacity: [1, 1], tiers: [0, 0] };
+    const input: TieredInput = {
+      scores: [
+        [10, 9],
+        [10, null],
+      ],
+      capacity: [1, 1],
+      tiers: [0, 0],
+    };
     expect(solveTiered(input).total).toBe(19);
-    const fewer: TieredInput = { scores: [[6, null], [5, 5]], capacity: [1, 1], tiers: [0, 0] };
+    const fewer: TieredInput = {
+      scores: [
+        [6, null],
+        [5, 5],
+      ],
+      capacity: [1, 1],
+      tiers: [0, 0],
+    };
     expect(solveTiered(fewer).assignment).toEqual([0, 1]);
   });
 
   it('honours locked pairs and counts them in their tier', () => {
-    const input: TieredInput = { scores: [[5, 5], [5, null], [9, 9]], capacity: [1, 1], tiers: [0, 1, 1], locked: [[0, 0]] };
+    const input: TieredInput = {
+      scores: [
+        [5, 5],
+        [5, null],
+        [9, 9],
+      ],
+      capacity: [1, 1],
+      tiers: [0, 1, 1],
+      locked: [[0, 0]],
+    };
     const res = solveTiered(input);
     expect(res.assignment[0]).toBe(0);
     expect(res.assignment[1]).toBe(-1); // its only mentor is locked to mentee 0
@@ -524,7 +648,16 @@ describe('solveTiered: who should be helped first', () => {
 
   it('empty inputs and all-null rows', () => {
     expect(solveTiered({ scores: [], capacity: [], tiers: [] })).toEqual({ assignment: [], total: 0, pairedByTier: [0] });
-    expect(solveTiered({ scores: [[null, null], [null, null]], capacity: [1, 1], tiers: [3, 0] })).toEqual({
+    expect(
+      solveTiered({
+        scores: [
+          [null, null],
+          [null, null],
+        ],
+        capacity: [1, 1],
+        tiers: [3, 0],
+      }),
+    ).toEqual({
       assignment: [-1, -1],
       total: 0,
       pairedByTier: [0, 0, 0, 0],
@@ -541,12 +674,18 @@ describe('solveTiered: who should be helped first', () => {
 
   it('property: equals the exhaustive lexicographic optimum (ties, nulls, capacities, locks)', () => {
     fc.assert(
-      fc.property(instanceArb(6, 4, 3), fc.integer(), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 6, maxLength: 6 }), fc.boolean(), (plain, seed, t, lock) => {
-        const input: TieredInput = { ...(lock ? withLocks(plain, seed) : plain), tiers: plain.scores.map((_, i) => t[i]) };
-        const res = solveTiered(input);
-        assertValid(input, res.assignment, res.total);
-        expect(tieredKey(input, res.assignment)).toEqual(referenceTiered(input));
-      }),
+      fc.property(
+        instanceArb(6, 4, 3),
+        fc.integer(),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 6, maxLength: 6 }),
+        fc.boolean(),
+        (plain, seed, t, lock) => {
+          const input: TieredInput = { ...(lock ? withLocks(plain, seed) : plain), tiers: plain.scores.map((_, i) => t[i]) };
+          const res = solveTiered(input);
+          assertValid(input, res.assignment, res.total);
+          expect(tieredKey(input, res.assignment)).toEqual(referenceTiered(input));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -595,7 +734,15 @@ describe('lib/matching/cli.ts', () => {
 
   // Spawns node processes: generous timeouts for busy machines.
   it('prints one JSON line with assignment, total and ms', { timeout: 60_000 }, () => {
-    const r = run(JSON.stringify({ scores: [[10, 9], [10, null]], capacity: [1, 1] }));
+    const r = run(
+      JSON.stringify({
+        scores: [
+          [10, 9],
+          [10, null],
+        ],
+        capacity: [1, 1],
+      }),
+    );
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
