@@ -420,11 +420,11 @@ describe('solveAssignment: validation', () => {
 });
 
 // ---------------------------------------------------------------------------
-// Property tests
+// Property tests (generous timeouts: the machine running them may be busy)
 // ---------------------------------------------------------------------------
 
 describe('property: equals exhaustive search on tiny instances', () => {
-  it('random tiny instances (nulls, ties, capacity 0..3)', () => {
+  it('random tiny instances (nulls, ties, capacity 0..3)', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(instanceArb(6, 4, 3), (input) => {
         expect(solveAll(input)).toBe(referenceTotal(input, true));
@@ -433,7 +433,7 @@ describe('property: equals exhaustive search on tiny instances', () => {
     );
   });
 
-  it('random tiny instances with locked pairs', () => {
+  it('random tiny instances with locked pairs', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(instanceArb(6, 4, 3), fc.integer(), (input, seed) => {
         const locked = withLocks(input, seed);
@@ -445,7 +445,7 @@ describe('property: equals exhaustive search on tiny instances', () => {
 });
 
 describe('property: equals the dense Hungarian reference (slot-expanded)', () => {
-  it('random small instances', () => {
+  it('random small instances', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(instanceArb(30, 12, 4), (input) => {
         expect(solveAll(input)).toBe(referenceTotal(input, false));
@@ -454,7 +454,7 @@ describe('property: equals the dense Hungarian reference (slot-expanded)', () =>
     );
   });
 
-  it('random small instances with locked pairs', () => {
+  it('random small instances with locked pairs', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(instanceArb(25, 10, 3), fc.integer(), (input, seed) => {
         const locked = withLocks(input, seed);
@@ -475,7 +475,7 @@ describe('sparse candidate lists with lazy widening', () => {
     [150, 100, 'uniform', 3],
     [200, 60, 'uniform', 4],
   ] as const) {
-    it(`${kind} ${n}x${m} (seed ${seed}) equals the dense reference`, () => {
+    it(`${kind} ${n}x${m} (seed ${seed}) equals the dense reference`, { timeout: 120_000 }, () => {
       const input = randomInstance(n, m, seed, kind);
       const want = referenceTotal(input, false);
       expect(solveAll(input)).toBe(want);
@@ -672,7 +672,7 @@ describe('solveTiered: who should be helped first', () => {
     expect(() => solveTiered({ ...base, tiers: [99] })).toThrow(/tiers\[0\]/);
   });
 
-  it('property: equals the exhaustive lexicographic optimum (ties, nulls, capacities, locks)', () => {
+  it('property: equals the exhaustive lexicographic optimum (ties, nulls, capacities, locks)', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(
         instanceArb(6, 4, 3),
@@ -690,7 +690,7 @@ describe('solveTiered: who should be helped first', () => {
     );
   });
 
-  it('property: every search configuration gives the same lexicographic optimum on mid-size pools', () => {
+  it('property: every search configuration gives the same lexicographic optimum on mid-size pools', { timeout: 120_000 }, () => {
     for (const [n, m, kind, seed] of [
       [120, 50, 'correlated', 11],
       [120, 80, 'uniform', 12],
