@@ -8,6 +8,7 @@ import { users, type PersonStatus, type Role } from '@/db/schema';
 import { databaseIsUp } from '@/lib/health';
 import { auth } from './auth';
 import { SESSION_COOKIES } from './gate';
+import { hasPermission, PORTAL_PERMISSION } from './permissions';
 import { portalHome } from './portal';
 
 export type SessionUser = {
@@ -54,7 +55,7 @@ export async function requireUser(): Promise<SessionUser> {
  */
 export async function requireRole(role: Role): Promise<SessionUser> {
   const user = await requireUser();
-  if (user.role === role) return user;
+  if (hasPermission(user.role, PORTAL_PERMISSION[role])) return user;
   if (role === 'admin') notFound();
   redirect(portalHome(user));
 }

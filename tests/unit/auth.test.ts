@@ -82,6 +82,8 @@ describe('[PERMISSIONS]: the table', () => {
     'pairings:approve': { mentee: N, mentor: N, admin: Y },
     'pairings:end': { mentee: N, mentor: N, admin: Y },
     'pairings:view-own': { mentee: Y, mentor: Y, admin: N },
+    'pairings:view-own-mentor': { mentee: Y, mentor: N, admin: N },
+    'pairings:view-own-mentees': { mentee: N, mentor: Y, admin: N },
     'settings:edit': { mentee: N, mentor: N, admin: Y },
     'audit:read': { mentee: N, mentor: N, admin: Y },
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeLine, resolveWeights, scorePair, type MenteeFacts, type MentorFacts } from '@/lib/matching/scoring';
-import { addMonths } from '@/lib/pairings/dates';
+import { addMonths } from '@/lib/time/dates';
 import { fillIntro, DEFAULT_INTRO_BODY, INTRO_PLACEHOLDERS } from '@/lib/pairings/introduction';
 
 const mentee = (over: Partial<MenteeFacts> = {}): MenteeFacts => ({

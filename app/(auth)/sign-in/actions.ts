@@ -1,7 +1,7 @@
 'use server';
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
-import { fieldErrorsOf, formValues, isNextControlFlow, type ActionState } from '@/lib/actions';
+import { redirect, unstable_rethrow } from 'next/navigation';
+import { fieldErrorsOf, formValues, type ActionState } from '@/lib/actions';
 import { signIn } from '@/lib/auth/auth';
 import { safeReturnPath } from '@/lib/auth/links';
 import { clientIp, gateSignInEmail } from '@/lib/auth/request-sign-in';
@@ -25,7 +25,7 @@ export async function requestSignInLink(_prev: ActionState, formData: FormData):
     // response whether an address is known or limited.
     if (gate === 'send') await signIn('resend', { email, redirectTo: returnTo, redirect: false });
   } catch (err) {
-    if (isNextControlFlow(err)) throw err;
+    unstable_rethrow(err);
     console.error('sign-in email failed', err);
     return { message: 'We could not send the email just now. Please try again in a minute.', values };
   }

@@ -7,8 +7,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { FieldError } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { Table, Td, Th } from '@/components/ui/table';
-import { plural } from '@/lib/admin/format';
 import { PRIORITY_RULE } from '@/lib/matching/priority';
+import { plural } from '@/lib/text';
 import { optimiseAction, stagePairsAction, type OptimiseState, type PlanView, type StageState } from './actions';
 
 const asList = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
