@@ -4,6 +4,7 @@ import type { Role } from '@/db/schema';
 import { getCurrentUser, type SessionUser } from '@/lib/auth/session';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import { UserFacingError } from '@/lib/errors';
+import { securityEvent } from '@/lib/security/log';
 
 /** The one shape every form action returns to `useActionState`. */
 export type ActionState = {
@@ -48,15 +49,20 @@ export function roleAction<S extends z.ZodType>(roles: Role | Role[], schema: S,
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const values = formValues(formData);
     const user = await getCurrentUser();
-    if (!user || !user.role || !allowed.includes(user.role))
+    if (!user || !user.role || !allowed.includes(user.role)) {
+      securityEvent('authorisation.refused', { where: 'action', userId: user?.id ?? null, role: user?.role ?? null, allowed });
       return { message: 'Your session has ended or you do not have access. Sign in again.', values };
+    }
     const parsed = schema.safeParse(values);
     if (!parsed.success)
       return { message: 'Please check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values };
     try {
       return (await handler(parsed.data, user, formData)) ?? { ok: true };
     } catch (err) {
-      if (err instanceof ForbiddenError) return { message: 'You do not have access to do that.', values };
+      if (err instanceof ForbiddenError) {
+        securityEvent('authorisation.refused', { where: 'action', userId: user.id, role: user.role, permission: err.permission });
+        return { message: 'You do not have access to do that.', values };
+      }
       if (isNextControlFlow(err)) throw err;
       console.error(err);
       return { message: errorMessage(err), values };

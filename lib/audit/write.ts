@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db, Tx } from '@/db/client';
 import { auditLog } from '@/db/schema';
+import { securityEvent } from '@/lib/security/log';
 
 export type AuditEntry = {
   actorId: string | null;
@@ -18,5 +19,12 @@ export async function writeAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> 
     subjectType: entry.subjectType,
     subjectId: entry.subjectId == null ? null : String(entry.subjectId),
     details: entry.details ?? null,
+  });
+  // The audit row is the record; this line lets a log watcher see admin changes as they happen.
+  securityEvent('admin.mutation', {
+    actorId: entry.actorId,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId == null ? null : String(entry.subjectId),
   });
 }
