@@ -13,7 +13,7 @@ import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { securityEvent } from '@/lib/security/log';
 import { now } from '@/lib/time/clock';
-import { normalizeSignInAddress, sendSignInEmail, SignInThrottled } from './sign-in-email';
+import { InvalidSignInAddress, normalizeSignInAddress, sendSignInEmail } from './sign-in-email';
 
 const nextAuth = NextAuth(async () => {
   const env = getEnv();
@@ -52,9 +52,11 @@ const nextAuth = NextAuth(async () => {
       }),
     ],
     logger: {
-      // A throttled request is expected traffic, logged as a security event instead of a stack.
+      // A refused address is expected traffic, logged as a security event rather than a stack.
       error(error) {
-        if (error instanceof SignInThrottled || (error as { cause?: { err?: unknown } }).cause?.err instanceof SignInThrottled) return;
+        const inner = (error as { cause?: { err?: unknown } }).cause?.err;
+        const expected = (e: unknown) => e instanceof InvalidSignInAddress;
+        if (expected(error) || expected(inner)) return;
         console.error(error);
       },
     },

@@ -10,10 +10,10 @@ import 'server-only';
  * The stored copy of the email never holds the link: it is redacted, and for the dev outbox the
  * link is kept sealed with a key derived from AUTH_SECRET.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { render, toPlainText } from '@react-email/render';
 import { eq } from 'drizzle-orm';
-import { AuthError } from 'next-auth';
 import { createElement } from 'react';
 import { Resend } from 'resend';
 import { getDb } from '@/db/client';
@@ -31,10 +31,18 @@ import { emailSchema } from './validation';
 /** What stored copies of sign-in emails show where the link was. */
 export const LINK_PLACEHOLDER = '[sign-in link removed from the stored copy]';
 
-/** Too many sign-in emails from one network: the sign-in form says so (an address limit stays silent). */
-export class SignInThrottled extends AuthError {
-  static type = 'EmailSignin';
-}
+/**
+ * How the send step went, for our own form to report. The step itself never throws: Auth.js starts
+ * it before awaiting other work, so an early rejection would surface as an unhandled one. A direct
+ * caller of Auth.js's endpoint learns nothing either way; our form reads the outcome from here.
+ */
+export type SignInAttempt = { outcome?: 'sent' | 'email-limited' | 'ip-limited' | 'failed' };
+const ATTEMPT = Symbol.for('mentor-match.sign-in-attempt');
+const holder = globalThis as typeof globalThis & { [ATTEMPT]?: AsyncLocalStorage<SignInAttempt> };
+export const signInAttempt = (holder[ATTEMPT] ??= new AsyncLocalStorage<SignInAttempt>());
+
+/** Refused by validation (already logged as a security event). */
+export class InvalidSignInAddress extends Error {}
 
 export type SendVerificationParams = { identifier: string; token: string; expires: Date; url: string; request: Request };
 
@@ -43,12 +51,23 @@ export function normalizeSignInAddress(identifier: unknown): string {
   const parsed = emailSchema.safeParse(identifier);
   if (!parsed.success) {
     securityEvent('sign-in.refused', { reason: 'invalid-address', detail: parsed.error.issues[0]?.message });
-    throw new Error('Invalid email address.');
+    throw new InvalidSignInAddress('Invalid email address.');
   }
   return parsed.data;
 }
 
-export async function sendSignInEmail({ identifier, token, expires, url, request }: SendVerificationParams): Promise<void> {
+export async function sendSignInEmail(params: SendVerificationParams): Promise<void> {
+  const attempt = signInAttempt.getStore();
+  try {
+    const outcome = await gateAndSend(params);
+    if (attempt) attempt.outcome = outcome;
+  } catch (err) {
+    console.error('sign-in email failed', err);
+    if (attempt) attempt.outcome = 'failed';
+  }
+}
+
+async function gateAndSend({ identifier, token, expires, url, request }: SendVerificationParams): Promise<NonNullable<SignInAttempt['outcome']>> {
   const env = getEnv();
   const email = normalizeSignInAddress(identifier);
   const ip = clientAddress(request.headers, env.isTrustedProxy);
@@ -70,14 +89,14 @@ export async function sendSignInEmail({ identifier, token, expires, url, request
   });
 
   securityEvent(outcome === 'send' ? 'sign-in.requested' : 'sign-in.limited', { email, ip, limit: outcome === 'send' ? undefined : outcome });
-  if (outcome === 'ip-limited') throw new SignInThrottled('Too many sign-in emails from this network.');
+  if (outcome === 'ip-limited') return outcome;
 
   const confirmUrl = confirmUrlFor(url, env.AUTH_URL);
   const stored = await renderStoredCopy(env.SIGN_IN_LINK_MAX_AGE);
   if (outcome === 'email-limited') {
     // Answer like a sent email: same work rendered, same time spent, same response from Auth.js.
     await pause(typicalDeliveryMs() - (performance.now() - started));
-    return;
+    return outcome;
   }
   const delivered = {
     html: stored.html.replaceAll(LINK_PLACEHOLDER, escapeHtml(confirmUrl)),
@@ -107,6 +126,7 @@ export async function sendSignInEmail({ identifier, token, expires, url, request
     throw new Error(`The sign-in email could not be sent (${error}).`);
   }
   recordDelivery(performance.now() - started);
+  return 'sent';
 }
 
 const SUBJECT = 'Your sign-in link';
@@ -131,15 +151,18 @@ function resendClient(key: string) {
   return resend;
 }
 
-// A moving average of how long a real send takes in this process, so that a limited request can
-// take as long (a faster answer would tell an observer the address was limited).
+// The median of the last real sends in this process, so that a limited request can take as long
+// (a faster answer would tell an observer the address was limited).
 const TIMING = Symbol.for('mentor-match.sign-in-delivery-ms');
-const timing = globalThis as typeof globalThis & { [TIMING]?: number };
+const timing = globalThis as typeof globalThis & { [TIMING]?: number[] };
 function recordDelivery(ms: number) {
-  timing[TIMING] = timing[TIMING] === undefined ? ms : timing[TIMING] * 0.8 + ms * 0.2;
+  const recent = (timing[TIMING] ??= []);
+  recent.push(ms);
+  if (recent.length > 21) recent.shift();
 }
 function typicalDeliveryMs() {
-  return timing[TIMING] ?? 30;
+  const recent = [...(timing[TIMING] ?? [])].sort((a, b) => a - b);
+  return recent.length ? recent[Math.floor(recent.length / 2)] : 30;
 }
 function pause(ms: number) {
   return ms > 0 ? new Promise((r) => setTimeout(r, Math.min(ms, 5000))) : Promise.resolve();

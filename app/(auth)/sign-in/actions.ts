@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { fieldErrorsOf, formValues, isNextControlFlow, type ActionState } from '@/lib/actions';
 import { signIn } from '@/lib/auth/auth';
 import { safeReturnPath } from '@/lib/auth/links';
-import { SignInThrottled } from '@/lib/auth/sign-in-email';
+import { signInAttempt, type SignInAttempt } from '@/lib/auth/sign-in-email';
 import { signInSchema } from '@/lib/auth/validation';
 
 /**
@@ -20,20 +20,22 @@ export async function requestSignInLink(_prev: ActionState, formData: FormData):
   const { email } = parsed.data;
   const returnTo = safeReturnPath(parsed.data.callbackUrl, '/portal');
 
+  const attempt: SignInAttempt = {};
+  let failed = false;
   try {
-    // Any other failure inside Auth.js comes back as a redirect to its error page, not a throw.
-    const next: unknown = await signIn('resend', { email, redirectTo: returnTo, redirect: false });
-    if (typeof next === 'string' && new URL(next, 'http://x').searchParams.has('error'))
-      return { message: 'We could not send the email just now. Please try again in a minute.', values };
+    // Failures inside Auth.js come back as a redirect to its error page, not a throw.
+    const next: unknown = await signInAttempt.run(attempt, () => signIn('resend', { email, redirectTo: returnTo, redirect: false }));
+    failed = attempt.outcome === 'failed' || (typeof next === 'string' && new URL(next, 'http://x').searchParams.has('error'));
   } catch (err) {
     if (isNextControlFlow(err)) throw err;
-    if (err instanceof SignInThrottled)
-      return {
-        message: 'Too many sign-in requests have come from your network in the last 15 minutes. Please wait a little and try again.',
-        values,
-      };
     console.error('sign-in email failed', err);
-    return { message: 'We could not send the email just now. Please try again in a minute.', values };
+    failed = true;
   }
+  if (attempt.outcome === 'ip-limited')
+    return {
+      message: 'Too many sign-in requests have come from your network in the last 15 minutes. Please wait a little and try again.',
+      values,
+    };
+  if (failed) return { message: 'We could not send the email just now. Please try again in a minute.', values };
   redirect(`/check-email?email=${encodeURIComponent(email)}`);
 }
