@@ -22,7 +22,7 @@ function rand(n: number) {
 
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}${rand(1e6).toString(36)}@example.edu`;
 
-type OutboxMail = { to: string; subject: string; text: string; html: string; url: string | null; createdAt: string };
+type OutboxMail = { to: string; subject: string; text: string; html: string; url: string | null; kind: string; createdAt: string };
 
 export async function outbox(request: APIRequestContext, to: string, baseURL?: string): Promise<OutboxMail[]> {
   const url = `${baseURL ?? ''}/api/dev/outbox?to=${encodeURIComponent(to)}`;
