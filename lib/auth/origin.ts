@@ -7,7 +7,9 @@
  */
 export function crossOriginReason(h: Headers, authUrl: string): string | null {
   const site = h.get('sec-fetch-site');
-  if (site && site !== 'same-origin') return `sec-fetch-site ${site}`;
+  // Set by the browser itself (no page can), and present even where Origin is "null" — a page with
+  // Referrer-Policy: no-referrer, like our confirmation page, posts with Origin: null.
+  if (site) return site === 'same-origin' ? null : `sec-fetch-site ${site}`;
   const origin = h.get('origin');
   if (!origin) return 'no origin';
   if (origin !== new URL(authUrl).origin) return 'foreign origin';

@@ -77,6 +77,8 @@ describe('[REQUESTS]: where a state-changing request comes from', () => {
     [{ origin: base }, null],
     [{}, 'no origin'],
     [{ origin: 'null' }, 'foreign origin'],
+    [{ origin: 'null', 'sec-fetch-site': 'same-origin' }, null],
+    [{ 'sec-fetch-site': 'none' }, 'sec-fetch-site none'],
     [{ origin: 'https://evil.example' }, 'foreign origin'],
     [{ origin: base, 'sec-fetch-site': 'cross-site' }, 'sec-fetch-site cross-site'],
     [{ origin: base, 'sec-fetch-site': 'same-site' }, 'sec-fetch-site same-site'],
