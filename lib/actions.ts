@@ -1,8 +1,9 @@
 import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import type { Role } from '@/db/schema';
 import { getCurrentUser, type SessionUser } from '@/lib/auth/session';
-import { ForbiddenError } from '@/lib/auth/permissions';
+import { ForbiddenError, hasPermission, type Permission } from '@/lib/auth/permissions';
 import { UserFacingError } from '@/lib/errors';
 import { securityEvent } from '@/lib/security/log';
 
@@ -38,46 +39,66 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-type Handler<S extends z.ZodType> = (data: z.output<S>, user: SessionUser, formData: FormData) => Promise<ActionState | void>;
+/** Who may submit: a role (or several), anyone holding a permission, or any signed-in person. */
+export type ActionGuard = Role | readonly Role[] | { permission: Permission } | 'signed-in';
+
+function admits(guard: ActionGuard, user: SessionUser): boolean {
+  if (guard === 'signed-in') return true;
+  if (typeof guard === 'object' && 'permission' in guard) return hasPermission(user.role, guard.permission);
+  const roles: readonly Role[] = typeof guard === 'string' ? [guard] : guard;
+  return !!user.role && roles.includes(user.role);
+}
 
 /**
- * A server action for one role: re-checks the session and role (the proxy is only a first gate),
- * parses the form with zod, and hands the handler the checked user.
+ * The state an action answers: ActionState plus whatever optional fields of its own the handler
+ * returns (a plan, a preview, per-item outcomes). Those must be optional, since error answers carry
+ * only the ActionState part.
  */
-export function roleAction<S extends z.ZodType>(roles: Role | Role[], schema: S, handler: Handler<S>) {
-  const allowed = Array.isArray(roles) ? roles : [roles];
-  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+export type StateOf<R> = [Exclude<R, void | undefined>] extends [never]
+  ? ActionState // the handler only redirects, or returns nothing
+  : ActionState & Omit<Exclude<R, void | undefined>, keyof ActionState>;
+
+/**
+ * The one wrapper for server actions. It re-checks the session and the guard (the proxy is only a
+ * first gate), parses the form with zod, hands the handler the checked user, and answers every
+ * failure the same way: what was typed comes back in `values`, with a calm message. Next's own
+ * control flow (redirect, notFound) travels on through `unstable_rethrow`. Errors meant for the
+ * person (UserFacingError, e.g. losing a race: "already chosen") are shown as they are; anything
+ * else is logged once, here, and reported generically.
+
+ */
+export function roleAction<S extends z.ZodType, R extends ActionState | void>(
+  guard: ActionGuard,
+  schema: S,
+  handler: (data: z.output<S>, user: SessionUser, formData: FormData) => Promise<R>,
+) {
+  type State = StateOf<R>;
+  return async (_prev: State, formData: FormData): Promise<State> => {
     const values = formValues(formData);
+    // Only the ActionState part is set on these answers; State's own fields are all optional.
+    const fail = (state: ActionState) => state as State;
     const user = await getCurrentUser();
-    if (!user || !user.role || !allowed.includes(user.role)) {
-      securityEvent('authorisation.refused', { where: 'action', userId: user?.id ?? null, role: user?.role ?? null, allowed });
-      return { message: 'Your session has ended or you do not have access. Sign in again.', values };
+    if (!user || !admits(guard, user)) {
+      securityEvent('authorisation.refused', { where: 'action', userId: user?.id ?? null, role: user?.role ?? null, guard: JSON.stringify(guard) });
+      return fail({ message: 'Your session has ended or you do not have access. Sign in again.', values });
     }
     const parsed = schema.safeParse(values);
-    if (!parsed.success)
-      return { message: 'Please check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values };
+    if (!parsed.success) return fail({ message: 'Please check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values });
     try {
-      return (await handler(parsed.data, user, formData)) ?? { ok: true };
+      return ((await handler(parsed.data, user, formData)) as State | undefined) ?? fail({ ok: true });
     } catch (err) {
-      if (err instanceof ForbiddenError) {
+      unstable_rethrow(err);
+      if (err instanceof ForbiddenError)
         securityEvent('authorisation.refused', { where: 'action', userId: user.id, role: user.role, permission: err.permission });
-        return { message: 'You do not have access to do that.', values };
-      }
-      if (isNextControlFlow(err)) throw err;
-      console.error(err);
-      return { message: errorMessage(err), values };
+      return fail({ message: errorMessage(err), values });
     }
   };
 }
 
-/** redirect() and notFound() throw special errors that must travel up to Next. */
-export function isNextControlFlow(err: unknown): boolean {
-  const digest = (err as { digest?: unknown })?.digest;
-  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR'));
-}
-
-/** Errors meant for the person carry a message; anything else gets a calm generic one. */
+/** Errors meant for the person carry a message; anything else is logged and gets a calm generic one. */
 export function errorMessage(err: unknown): string {
+  if (err instanceof ForbiddenError) return 'You do not have access to do that.';
   if (err instanceof UserFacingError) return err.message;
+  console.error('server action failed', err);
   return 'Something went wrong on our side and nothing was saved. Please try again.';
 }

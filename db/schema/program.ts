@@ -24,6 +24,8 @@ export const programSettings = pgTable(
     cadenceOverdueDays: integer().notNull().default(60),
     /** Matching weights by criterion; missing keys fall back to the defaults in lib/matching. */
     matchWeights: jsonb().$type<Record<string, number>>().notNull().default({}),
+    /** The IANA zone the program's calendar runs in: "today", pauses and start dates are read in it. */
+    timeZone: text().notNull().default('America/Chicago'),
     updatedAt: updatedAt(),
   },
   (t) => [check('program_settings_singleton', sql`${t.id} = 1`)],

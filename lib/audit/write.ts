@@ -1,30 +1,27 @@
 import 'server-only';
-import type { Db, Tx } from '@/db/client';
+import type { Tx } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { securityEvent } from '@/lib/security/log';
+import { AUDIT_EVENTS, type AuditEvent } from './events';
 
-export type AuditEntry = {
-  actorId: string | null;
-  action: string;
-  subjectType: string;
-  subjectId?: string | number | null;
-  details?: Record<string, unknown>;
-};
+export type { AuditEvent } from './events';
 
-/** Writes one audit row; call it inside the transaction of the change it records. */
-export async function writeAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> {
+/**
+ * Writes one audit row. It takes only a transaction handle (a `Db` is refused by the type
+ * checker), so an audit row is always written inside the change it records and rolls back with
+ * it. The details are checked against the event's schema: a malformed event is a bug, and it
+ * fails the change rather than leaving a row the reports cannot read.
+ */
+export async function writeAudit(tx: Tx, event: AuditEvent): Promise<void> {
+  const spec = AUDIT_EVENTS[event.action];
+  const details = spec.details.parse(event.details) as Record<string, unknown>;
   await tx.insert(auditLog).values({
-    actorId: entry.actorId,
-    action: entry.action,
-    subjectType: entry.subjectType,
-    subjectId: entry.subjectId == null ? null : String(entry.subjectId),
-    details: entry.details ?? null,
+    actorId: event.actorId,
+    action: event.action,
+    subjectType: spec.subjectType,
+    subjectId: String(event.subjectId),
+    details,
   });
   // The audit row is the record; this line lets a log watcher see admin changes as they happen.
-  securityEvent('admin.mutation', {
-    actorId: entry.actorId,
-    action: entry.action,
-    subjectType: entry.subjectType,
-    subjectId: entry.subjectId == null ? null : String(entry.subjectId),
-  });
+  securityEvent('admin.mutation', { actorId: event.actorId, action: event.action, subjectType: spec.subjectType, subjectId: String(event.subjectId) });
 }

@@ -1,6 +1,7 @@
 import { and, eq, gt } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { sessions, users, type PersonStatus, type Role } from '@/db/schema';
+import { now } from '@/lib/time/clock';
 
 export const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'];
 
@@ -11,6 +12,6 @@ export async function sessionPerson(token: string): Promise<{ role: Role | null;
     .select({ role: users.role, status: users.status })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.sessionToken, token), gt(sessions.expires, new Date())));
+    .where(and(eq(sessions.sessionToken, token), gt(sessions.expires, now())));
   return row ?? null;
 }

@@ -18,6 +18,9 @@ export const ROLE_PERMISSIONS = {
   'pairings:approve': ['admin'],
   'pairings:end': ['admin'],
   'pairings:view-own': ['mentee', 'mentor'],
+  /** A student sees their released mentor; a physician sees their released mentees. */
+  'pairings:view-own-mentor': ['mentee'],
+  'pairings:view-own-mentees': ['mentor'],
   'settings:edit': ['admin'],
   'audit:read': ['admin'],
   'emails:read': ['admin'],
@@ -35,6 +38,9 @@ export class ForbiddenError extends Error {
 export function hasPermission(role: Role | null | undefined, permission: Permission): boolean {
   return !!role && (ROLE_PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
+
+/** The permission that opens each role's portal (checked by requireRole on every portal page). */
+export const PORTAL_PERMISSION = { mentee: 'portal:mentee', mentor: 'portal:mentor', admin: 'portal:admin' } as const satisfies Record<Role, Permission>;
 
 export function assertPermission(actor: { role: Role | null } | null | undefined, permission: Permission): void {
   if (!actor || !hasPermission(actor.role, permission)) throw new ForbiddenError(permission);

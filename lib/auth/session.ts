@@ -9,6 +9,7 @@ import { databaseIsUp } from '@/lib/health';
 import { securityEvent } from '@/lib/security/log';
 import { auth } from './auth';
 import { SESSION_COOKIES } from './gate';
+import { hasPermission, PORTAL_PERMISSION } from './permissions';
 import { portalHome } from './portal';
 
 export type SessionUser = {
@@ -55,7 +56,7 @@ export async function requireUser(): Promise<SessionUser> {
  */
 export async function requireRole(role: Role): Promise<SessionUser> {
   const user = await requireUser();
-  if (user.role === role) return user;
+  if (hasPermission(user.role, PORTAL_PERMISSION[role])) return user;
   securityEvent('authorisation.refused', { where: 'page', path: await currentPath(), userId: user.id, role: user.role, required: role });
   if (role === 'admin') notFound();
   redirect(portalHome(user));

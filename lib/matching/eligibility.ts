@@ -2,6 +2,8 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { attestations, mentorProfiles, pairings, users, valuesStatements } from '@/db/schema';
+import { isPaused } from '@/lib/people/pause';
+import { programToday } from '@/lib/settings/program';
 
 export type MentorEligibility = {
   userId: string;
@@ -20,7 +22,8 @@ export type MentorEligibility = {
  * Whether each mentor can be offered a new mentee: approved, signed the *current* values statement,
  * not paused, with a free slot. One query, so the matcher and the admin screens agree.
  */
-export async function mentorEligibility(db: Db | Tx, today = new Date().toISOString().slice(0, 10)): Promise<MentorEligibility[]> {
+export async function mentorEligibility(db: Db | Tx, today?: string): Promise<MentorEligibility[]> {
+  today ??= await programToday(db);
   const current = db.$with('current_statement').as(db.select({ version: sql<number>`max(${valuesStatements.version})`.as('version') }).from(valuesStatements));
   const rows = await db
     .with(current)
@@ -39,8 +42,7 @@ export async function mentorEligibility(db: Db | Tx, today = new Date().toISOStr
     const approved = r.status === 'approved';
     if (!approved) reasons.push(`registration is ${r.status}`);
     if (!r.attestedCurrent) reasons.push('has not signed the current values statement');
-    const paused = r.pausedUntil !== null && r.pausedUntil > today;
-    if (paused) reasons.push(`paused until ${r.pausedUntil}`);
+    if (isPaused(r.pausedUntil, today)) reasons.push(`paused until ${r.pausedUntil}`);
     const openPairings = Number(r.openPairings);
     const freeSlots = Math.max(0, r.capacity - openPairings);
     if (freeSlots === 0) reasons.push('at capacity');

@@ -1,9 +1,12 @@
 import 'server-only';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { identityAnswers, matchRules, menteeProfiles, mentorProfiles, pairings, programSettings, users } from '@/db/schema';
+import { identityAnswers, matchRules, menteeProfiles, mentorProfiles, pairings, users } from '@/db/schema';
+import { loadProgramSettings } from '@/lib/settings/program';
+import { now as clockNow } from '@/lib/time/clock';
+import { todayIn } from '@/lib/time/dates';
 import { mentorEligibility } from './eligibility';
-import { resolveWeights, scorePair, type MenteeFacts, type MentorFacts, type PairScore, type Weights } from './scoring';
+import { scorePair, type MenteeFacts, type MentorFacts, type PairScore, type Weights } from './scoring';
 
 /** Everything the matcher needs, read in a handful of queries. */
 export type Pool = {
@@ -33,7 +36,8 @@ export function isWaitingMentee() {
  * Only the optional identity answers people consented to exist in the database, so only those are
  * used.
  */
-export async function loadPool(db: Db | Tx, now = new Date()): Promise<Pool> {
+export async function loadPool(db: Db | Tx, now = clockNow()): Promise<Pool> {
+  const settings = await loadProgramSettings(db);
   const waiting = await db
     .select({
       id: users.id,
@@ -73,13 +77,12 @@ export async function loadPool(db: Db | Tx, now = new Date()): Promise<Pool> {
     .leftJoin(identityAnswers, eq(identityAnswers.userId, users.id))
     .where(and(eq(users.role, 'mentor'), inArray(users.status, ['approved', 'pending', 'waitlisted'])));
 
-  const eligibility = new Map((await mentorEligibility(db)).map((e) => [e.userId, e]));
+  const eligibility = new Map((await mentorEligibility(db, todayIn(settings.timeZone, now))).map((e) => [e.userId, e]));
   const rules = await db.select({ menteeId: matchRules.menteeId, mentorId: matchRules.mentorId, kind: matchRules.kind }).from(matchRules);
   const ended = await db
     .select({ menteeId: pairings.menteeId, mentorId: pairings.mentorId })
     .from(pairings)
     .where(and(inArray(pairings.state, ['completed', 'ended']), isNotNull(pairings.approvedAt))); // a withdrawn proposal was never a pairing
-  const [settings] = await db.select({ weights: programSettings.matchWeights }).from(programSettings).where(eq(programSettings.id, 1));
 
   return {
     mentees: waiting
@@ -120,7 +123,7 @@ export async function loadPool(db: Db | Tx, now = new Date()): Promise<Pool> {
         capacity: e?.capacity ?? 0,
       };
     }),
-    weights: resolveWeights(settings?.weights),
+    weights: settings.weights,
     excluded: new Set(rules.filter((r) => r.kind === 'exclude').map((r) => pairKey(r.menteeId, r.mentorId))),
     locked: new Set(rules.filter((r) => r.kind === 'lock').map((r) => pairKey(r.menteeId, r.mentorId))),
     endedBefore: new Set(ended.map((r) => pairKey(r.menteeId, r.mentorId))),

@@ -4,11 +4,13 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { matchRuleKind, matchRules, users } from '@/db/schema';
-import { idField, requiredText } from '@/lib/admin/fields';
+import { idField, requiredText } from '@/lib/forms/fields';
+import { parseOrRefuse } from '@/lib/forms/parse';
 import { writeAudit } from '@/lib/audit/write';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { UserFacingError } from '@/lib/errors';
+import { now } from '@/lib/time/clock';
 
 /**
  * Admin rules the matcher honours: `exclude` (never suggest or propose this pair) and `lock` (the
@@ -44,12 +46,6 @@ export type MatchRuleView = {
 /** The audit subject of a rule is the pair, not the row id: a cleared and re-set rule keeps one history. */
 const subjectOf = (menteeId: string, mentorId: string) => `${menteeId}|${mentorId}`;
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new UserFacingError(parsed.error.issues[0]?.message ?? 'Check the rule.');
-  return parsed.data;
-}
-
 /**
  * Locks or excludes a mentee–mentor pair (an upsert on the pair), with an audit row holding what
  * it replaced. A mentee can be locked to one mentor at a time: two locks could never both be
@@ -57,7 +53,7 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
  */
 export async function setMatchRule(actor: SessionUser, input: MatchRuleInput): Promise<MatchRuleView> {
   assertPermission(actor, 'matching:run');
-  const data = parse(matchRuleSchema, input);
+  const data = parseOrRefuse(matchRuleSchema, input, 'Check the rule.');
   const db = await getDb();
   const id = await db.transaction(async (tx) => {
     // Locking both people serialises concurrent rule changes for this mentee (the one-lock check
@@ -85,7 +81,7 @@ export async function setMatchRule(actor: SessionUser, input: MatchRuleInput): P
       .select({ kind: matchRules.kind, reason: matchRules.reason })
       .from(matchRules)
       .where(and(eq(matchRules.menteeId, data.menteeId), eq(matchRules.mentorId, data.mentorId)));
-    const values = { kind: data.kind, reason: data.reason, createdBy: actor.id, createdAt: new Date() };
+    const values = { kind: data.kind, reason: data.reason, createdBy: actor.id, createdAt: now() };
     const [row] = await tx
       .insert(matchRules)
       .values({ menteeId: data.menteeId, mentorId: data.mentorId, ...values })
@@ -94,7 +90,6 @@ export async function setMatchRule(actor: SessionUser, input: MatchRuleInput): P
     await writeAudit(tx, {
       actorId: actor.id,
       action: 'match-rule.set',
-      subjectType: 'match-rule',
       subjectId: subjectOf(data.menteeId, data.mentorId),
       details: { menteeId: data.menteeId, mentorId: data.mentorId, kind: data.kind, reason: data.reason, replaced: before ?? null },
     });
@@ -110,7 +105,7 @@ export async function setMatchRule(actor: SessionUser, input: MatchRuleInput): P
  */
 export async function clearMatchRule(actor: SessionUser, input: z.input<typeof clearMatchRuleSchema>): Promise<void> {
   assertPermission(actor, 'matching:run');
-  const data = parse(clearMatchRuleSchema, input);
+  const data = parseOrRefuse(clearMatchRuleSchema, input, 'Check the rule.');
   const db = await getDb();
   await db.transaction(async (tx) => {
     const removed = await tx
@@ -121,7 +116,6 @@ export async function clearMatchRule(actor: SessionUser, input: z.input<typeof c
     await writeAudit(tx, {
       actorId: actor.id,
       action: 'match-rule.cleared',
-      subjectType: 'match-rule',
       subjectId: subjectOf(data.menteeId, data.mentorId),
       details: { menteeId: data.menteeId, mentorId: data.mentorId, kind: removed[0].kind, reason: removed[0].reason },
     });

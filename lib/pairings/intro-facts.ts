@@ -3,10 +3,11 @@ import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '@/db/client';
 import { cohorts, menteeProfiles, mentorProfiles, pairings, users } from '@/db/schema';
+import { programToday } from '@/lib/settings/program';
 import type { IntroFacts } from './introduction';
 
 /** A pairing approved before the program's launch starts on the launch date; otherwise today. */
-export function startDateFor(launchDate: string | null, today = new Date().toISOString().slice(0, 10)): string {
+export function startDateFor(launchDate: string | null, today: string): string {
   return launchDate && launchDate > today ? launchDate : today;
 }
 
@@ -35,7 +36,7 @@ export async function loadIntroFacts(db: Db | Tx, pairingId: number): Promise<{ 
     .leftJoin(mentorProfiles, eq(mentorProfiles.userId, pairings.mentorId))
     .where(eq(pairings.id, pairingId));
   if (!row) return null;
-  const startDate = startDateFor(row.launchDate);
+  const startDate = startDateFor(row.launchDate, await programToday(db));
   return {
     startDate,
     to: [row.menteeEmail, row.mentorEmail],

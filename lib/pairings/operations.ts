@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import { createElement } from 'react';
 import { getDb, type Tx } from '@/db/client';
-import { pairings, programSettings, users } from '@/db/schema';
+import { pairings, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
@@ -11,24 +11,30 @@ import { IntroductionEmail } from '@/lib/email/templates/introduction';
 import { getEnv } from '@/lib/env';
 import { UserFacingError } from '@/lib/errors';
 import { loadPool, scoreInPool } from '@/lib/matching/pool';
-import { addMonths } from './dates';
+import { loadProgramSettings } from '@/lib/settings/program';
+import { now } from '@/lib/time/clock';
+import { addMonths } from '@/lib/time/dates';
 import { DEFAULT_INTRO_BODY, DEFAULT_INTRO_SUBJECT, fillIntro, INTRO_SUBJECT_MAX } from './introduction';
 import { loadIntroFacts } from './intro-facts';
 
 export type Outcome = { ok: number; failed: { id: string; reason: string }[] };
 
-/** Postgres error code, whether the driver put it on the error or on its cause. */
-function pgCode(err: unknown): string | undefined {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code ?? e?.cause?.code;
+/** Postgres error code and constraint name, whether the driver put them on the error or on its cause. */
+function pgError(err: unknown): { code?: string; constraint?: string; text: string } {
+  const e = err as { code?: string; constraint_name?: string; constraint?: string; message?: string; cause?: { code?: string; constraint_name?: string; constraint?: string; message?: string } };
+  return {
+    code: e?.code ?? e?.cause?.code,
+    constraint: e?.constraint_name ?? e?.constraint ?? e?.cause?.constraint_name ?? e?.cause?.constraint,
+    text: String(e?.cause?.message ?? e?.message ?? ''),
+  };
 }
 
 /** Turns the database's refusals into sentences for the coordinator. */
 function explain(err: unknown): string {
-  const code = pgCode(err);
-  const text = String((err as { cause?: { message?: string } })?.cause?.message ?? (err as Error)?.message ?? '');
+  const { code, constraint, text } = pgError(err);
   if (code === '23505' || text.includes('pairings_one_open_per_mentee')) return 'The student already has a proposed or active pairing.';
-  if (code === '23514' || text.includes('mentor_capacity_exceeded')) return 'The mentor has no free place left.';
+  // Only the capacity trigger's refusal means "full"; any other check violation is a real error.
+  if ((code === '23514' && constraint === 'mentor_capacity') || text.includes('mentor_capacity_exceeded')) return 'The mentor has no free place left.';
   if (err instanceof UserFacingError) return err.message;
   console.error(err);
   return 'Something went wrong; nothing was changed for this pairing.';
@@ -63,7 +69,7 @@ export async function proposePairings(actor: SessionUser, pairs: { menteeId: str
           .insert(pairings)
           .values({ menteeId, mentorId, state: 'proposed', score: Math.round(score.total * 100), scoreBreakdown: score.breakdown, proposedBy: actor.id })
           .returning({ id: pairings.id });
-        await writeAudit(tx, { actorId: actor.id, action: 'pairing.proposed', subjectType: 'pairing', subjectId: row.id, details: { menteeId, mentorId, score: score.total } });
+        await writeAudit(tx, { actorId: actor.id, action: 'pairing.proposed', subjectId: row.id, details: { menteeId, mentorId, score: score.total } });
       });
       outcome.ok++;
     } catch (err) {
@@ -92,18 +98,18 @@ async function releaseOne(tx: Tx, actor: SessionUser, pairingId: number, templat
   if (people.length !== 2 || people.some((x) => x.status !== 'approved'))
     throw new UserFacingError('One of the two is no longer approved for the program.');
 
-  const [settings] = await tx.select({ termMonths: programSettings.termMonths }).from(programSettings).where(eq(programSettings.id, 1));
+  const settings = await loadProgramSettings(tx);
   const { facts, startDate } = (await loadIntroFacts(tx, p.id))!;
-  const endDate = addMonths(startDate, settings?.termMonths ?? 12);
+  const endDate = addMonths(startDate, settings.termMonths);
   const subject = fillIntro(template.subject, facts).slice(0, INTRO_SUBJECT_MAX);
   const body = fillIntro(template.body, facts);
 
   await tx
     .update(pairings)
-    .set({ state: 'active', approvedBy: actor.id, approvedAt: new Date(), startDate, endDate, introSubject: subject, introBody: body })
+    .set({ state: 'active', approvedBy: actor.id, approvedAt: now(), startDate, endDate, introSubject: subject, introBody: body })
     .where(and(eq(pairings.id, p.id), eq(pairings.state, 'proposed')));
   await tx.update(users).set({ priorityRematchAt: null, waitingSince: null }).where(eq(users.id, p.menteeId));
-  await writeAudit(tx, { actorId: actor.id, action: 'pairing.approved', subjectType: 'pairing', subjectId: p.id, details: { startDate, endDate } });
+  await writeAudit(tx, { actorId: actor.id, action: 'pairing.approved', subjectId: p.id, details: { startDate, endDate } });
   return people.map((person) => ({ to: { email: person.email, name: person.name ?? person.email }, subject, body }));
 }
 
@@ -155,13 +161,13 @@ export async function endPairing(
   await db.transaction(async (tx) => {
     const ended = await tx
       .update(pairings)
-      .set({ state: 'ended', endedBy: actor.id, endedAt: new Date(), endReason: reason, rematchRequested: rematch })
+      .set({ state: 'ended', endedBy: actor.id, endedAt: now(), endReason: reason, rematchRequested: rematch })
       .where(and(eq(pairings.id, pairingId), inArray(pairings.state, expectedState ? [expectedState] : ['proposed', 'active'])))
       .returning({ menteeId: pairings.menteeId });
     if (!ended.length)
       throw new UserFacingError(expectedState === 'proposed' ? 'This proposal is no longer staged: it was approved or withdrawn meanwhile.' : 'This pairing has already ended.');
     await requeueMentee(tx, ended[0].menteeId, rematch);
-    await writeAudit(tx, { actorId: actor.id, action: 'pairing.ended', subjectType: 'pairing', subjectId: pairingId, details: { reason, rematch } });
+    await writeAudit(tx, { actorId: actor.id, action: 'pairing.ended', subjectId: pairingId, details: { reason, rematch } });
   });
 }
 
@@ -169,7 +175,7 @@ export async function endPairing(
 async function requeueMentee(tx: Tx, menteeId: string, top: boolean) {
   await tx
     .update(users)
-    .set({ waitingSince: new Date(), ...(top ? { priorityRematchAt: new Date() } : {}) })
+    .set({ waitingSince: now(), ...(top ? { priorityRematchAt: now() } : {}) })
     .where(and(eq(users.id, menteeId), eq(users.status, 'approved')));
 }
 
@@ -180,11 +186,11 @@ async function requeueMentee(tx: Tx, menteeId: string, top: boolean) {
 export async function endPairingsOnWithdrawal(tx: Tx, userId: string, reason: string): Promise<void> {
   const ended = await tx
     .update(pairings)
-    .set({ state: 'ended', endedBy: userId, endedAt: new Date(), endReason: `Withdrew from the program: ${reason}`, rematchRequested: true })
+    .set({ state: 'ended', endedBy: userId, endedAt: now(), endReason: `Withdrew from the program: ${reason}`, rematchRequested: true })
     .where(and(or(eq(pairings.menteeId, userId), eq(pairings.mentorId, userId)), inArray(pairings.state, ['proposed', 'active'])))
     .returning({ id: pairings.id, menteeId: pairings.menteeId });
   for (const p of ended) {
     if (p.menteeId !== userId) await requeueMentee(tx, p.menteeId, true);
-    await writeAudit(tx, { actorId: userId, action: 'pairing.ended', subjectType: 'pairing', subjectId: p.id, details: { reason: 'withdrawal' } });
+    await writeAudit(tx, { actorId: userId, action: 'pairing.ended', subjectId: p.id, details: { reason: 'withdrawal' } });
   }
 }

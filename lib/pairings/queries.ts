@@ -3,9 +3,12 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { identityAnswers, menteeProfiles, mentorProfiles, pairings, users, type Pairing } from '@/db/schema';
-import { assertPermission, ForbiddenError } from '@/lib/auth/permissions';
+import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import type { BreakdownLine } from '@/lib/matching/scoring';
+import { loadIntroFacts } from './intro-facts';
+import { pairingMember } from './membership';
+import { fillIntro, INTRO_SUBJECT_MAX } from './introduction';
 
 export type MyMentor = {
   pairingId: number;
@@ -27,7 +30,8 @@ export type MyMentor = {
 
 /** The student's released mentor. Staged proposals are invisible: only active pairings count. */
 export async function getMyMentor(actor: SessionUser): Promise<MyMentor | null> {
-  if (actor.role !== 'mentee') throw new ForbiddenError('pairings:view-own');
+  assertPermission(actor, 'pairings:view-own');
+  assertPermission(actor, 'pairings:view-own-mentor');
   const db = await getDb();
   const [row] = await db
     .select({
@@ -49,7 +53,7 @@ export async function getMyMentor(actor: SessionUser): Promise<MyMentor | null> 
     .from(pairings)
     .innerJoin(users, eq(users.id, pairings.mentorId))
     .innerJoin(mentorProfiles, eq(mentorProfiles.userId, pairings.mentorId))
-    .where(and(eq(pairings.menteeId, actor.id), eq(pairings.state, 'active')));
+    .where(and(pairingMember(actor), eq(pairings.state, 'active')));
   if (!row) return null;
   const { showIdentity, ...rest } = row;
   let identity: MyMentor['identity'] = null;
@@ -57,7 +61,7 @@ export async function getMyMentor(actor: SessionUser): Promise<MyMentor | null> 
     const [ans] = await db
       .select({ races: identityAnswers.races, selfDescription: identityAnswers.selfDescription, gender: identityAnswers.gender })
       .from(identityAnswers)
-      .innerJoin(pairings, and(eq(pairings.mentorId, identityAnswers.userId), eq(pairings.id, row.pairingId), eq(pairings.menteeId, actor.id)));
+      .innerJoin(pairings, and(eq(pairings.mentorId, identityAnswers.userId), eq(pairings.id, row.pairingId), pairingMember(actor)));
     identity = ans ?? null;
   }
   return { ...rest, name: rest.name ?? rest.preferredName, identity };
@@ -82,7 +86,8 @@ export type MyMentee = {
 
 /** The mentor's released mentees — never their identity answers. */
 export async function getMyMentees(actor: SessionUser): Promise<MyMentee[]> {
-  if (actor.role !== 'mentor') throw new ForbiddenError('pairings:view-own');
+  assertPermission(actor, 'pairings:view-own');
+  assertPermission(actor, 'pairings:view-own-mentees');
   const db = await getDb();
   const rows = await db
     .select({
@@ -104,7 +109,7 @@ export async function getMyMentees(actor: SessionUser): Promise<MyMentee[]> {
     .from(pairings)
     .innerJoin(users, eq(users.id, pairings.menteeId))
     .innerJoin(menteeProfiles, eq(menteeProfiles.userId, pairings.menteeId))
-    .where(and(eq(pairings.mentorId, actor.id), eq(pairings.state, 'active')))
+    .where(and(pairingMember(actor), eq(pairings.state, 'active')))
     .orderBy(pairings.startDate);
   return rows.map((r) => ({ ...r, name: r.name ?? r.preferredName }));
 }
@@ -160,4 +165,41 @@ export async function listPairings(actor: SessionUser, states: Pairing['state'][
     score: r.score === null ? null : r.score / 100,
     breakdown: (r.breakdown as BreakdownLine[] | null) ?? [],
   }));
+}
+
+export type IntroPreview = { menteeName: string; mentorName: string; to: string[]; subject: string; body: string };
+
+/**
+ * The introduction for one proposal, filled in as approval would fill it today: the same facts and
+ * the same start-date rule (a cohort that has not launched yet starts on its launch date).
+ */
+export async function previewIntroduction(actor: SessionUser, pairingId: number, template: { subject: string; body: string }): Promise<IntroPreview | null> {
+  assertPermission(actor, 'pairings:approve');
+  const db = await getDb();
+  const loaded = await loadIntroFacts(db, pairingId);
+  if (!loaded) return null;
+  const { facts } = loaded;
+  return {
+    menteeName: facts.mentee_name,
+    mentorName: facts.mentor_name,
+    to: loaded.to,
+    subject: fillIntro(template.subject, facts).slice(0, INTRO_SUBJECT_MAX),
+    body: fillIntro(template.body, facts),
+  };
+}
+
+/** "Ana Lopez and Dr. Kim" for each id, to report per-pairing outcomes in words. */
+export async function namePairings(actor: SessionUser, ids: number[]): Promise<Record<string, string>> {
+  assertPermission(actor, 'pairings:approve');
+  if (!ids.length) return {};
+  const db = await getDb();
+  const mentee = alias(users, 'mentee');
+  const mentor = alias(users, 'mentor');
+  const rows = await db
+    .select({ id: pairings.id, menteeName: mentee.name, menteeEmail: mentee.email, mentorName: mentor.name, mentorEmail: mentor.email })
+    .from(pairings)
+    .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
+    .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
+    .where(inArray(pairings.id, ids));
+  return Object.fromEntries(rows.map((r) => [String(r.id), `${r.menteeName ?? r.menteeEmail} and ${r.mentorName ?? r.mentorEmail}`]));
 }

@@ -5,6 +5,7 @@ import { users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write';
 import type { SessionUser } from '@/lib/auth/session';
 import { UserFacingError } from '@/lib/errors';
+import { now } from '@/lib/time/clock';
 
 /**
  * Records whether a newly signed-in person registers as a student or a physician. Only a person
@@ -16,10 +17,10 @@ export async function chooseRole(actor: SessionUser, role: 'mentee' | 'mentor'):
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ role, status: 'registering', statusChangedAt: new Date() })
+      .set({ role, status: 'registering', statusChangedAt: now() })
       .where(and(eq(users.id, actor.id), isNull(users.role)))
       .returning({ id: users.id });
     if (updated.length === 0) throw new UserFacingError('You have already chosen how you take part in the program.');
-    await writeAudit(tx, { actorId: actor.id, action: 'role.chosen', subjectType: 'user', subjectId: actor.id, details: { role } });
+    await writeAudit(tx, { actorId: actor.id, action: 'role.chosen', subjectId: actor.id, details: { role } });
   });
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { Tx } from '@/db/client';
-import { cohorts, menteeProfiles, mentorProfiles, users, type Role } from '@/db/schema';
+import { cohorts, menteeProfiles, mentorProfiles, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write';
 import { assertPermission, ForbiddenError } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
@@ -13,6 +13,7 @@ import { recordAttestation } from '@/lib/values/statements';
 import { EXPECTATIONS_VERSION } from './expectations';
 import { saveIdentityAnswers } from './identity';
 import type { AttestationInput, IdentityInput, MenteeProfileInput, MentorProfileInput } from './schemas';
+import { now } from '@/lib/time/clock';
 
 /**
  * Locks and returns the actor's own user row, checking the role in the query. A person without a
@@ -47,7 +48,7 @@ function sharedColumns(input: MenteeProfileInput | MentorProfileInput) {
     languages: input.languages,
     about: input.about,
     expectationsVersion: EXPECTATIONS_VERSION,
-    expectationsAcceptedAt: new Date(),
+    expectationsAcceptedAt: now(),
   };
 }
 
@@ -68,12 +69,11 @@ async function saveProfile(
     await saveIdentityAnswers(tx, actor.id, identity);
     await tx
       .update(users)
-      .set(firstTime ? { name: fullName, status: 'pending', statusChangedAt: new Date() } : { name: fullName })
+      .set(firstTime ? { name: fullName, status: 'pending', statusChangedAt: now() } : { name: fullName })
       .where(eq(users.id, actor.id));
     await writeAudit(tx, {
       actorId: actor.id,
       action: firstTime ? 'registration.submitted' : 'profile.updated',
-      subjectType: 'user',
       subjectId: actor.id,
       details: { role, identityConsent: identity.consent },
     });
@@ -142,7 +142,7 @@ export async function attestCurrentStatement(actor: SessionUser, input: Attestat
   await db.transaction(async (tx) => {
     await lockOwnRow(tx, actor, 'mentor');
     await recordAttestation(tx, actor.id, input.statementVersion, input.signatureName);
-    await writeAudit(tx, { actorId: actor.id, action: 'values.attested', subjectType: 'user', subjectId: actor.id, details: { version: input.statementVersion } });
+    await writeAudit(tx, { actorId: actor.id, action: 'values.attested', subjectId: actor.id, details: { version: input.statementVersion } });
   });
 }
 
@@ -153,7 +153,12 @@ export async function setMentorPause(actor: SessionUser, pausedUntil: string | n
   await db.transaction(async (tx) => {
     const updated = await tx.update(mentorProfiles).set({ pausedUntil }).where(eq(mentorProfiles.userId, actor.id)).returning({ id: mentorProfiles.userId });
     if (!updated.length) throw new UserFacingError('Finish your registration first.');
-    await writeAudit(tx, { actorId: actor.id, action: pausedUntil ? 'mentor.paused' : 'mentor.resumed', subjectType: 'user', subjectId: actor.id, details: { pausedUntil } });
+    await writeAudit(
+      tx,
+      pausedUntil
+        ? { actorId: actor.id, action: 'mentor.paused', subjectId: actor.id, details: { pausedUntil } }
+        : { actorId: actor.id, action: 'mentor.resumed', subjectId: actor.id, details: { pausedUntil: null } },
+    );
   });
 }
 
@@ -163,22 +168,22 @@ export async function setMentorCapacity(actor: SessionUser, capacity: number): P
   await db.transaction(async (tx) => {
     const updated = await tx.update(mentorProfiles).set({ capacity }).where(eq(mentorProfiles.userId, actor.id)).returning({ id: mentorProfiles.userId });
     if (!updated.length) throw new UserFacingError('Finish your registration first.');
-    await writeAudit(tx, { actorId: actor.id, action: 'mentor.capacity-changed', subjectType: 'user', subjectId: actor.id, details: { capacity } });
+    await writeAudit(tx, { actorId: actor.id, action: 'mentor.capacity-changed', subjectId: actor.id, details: { capacity } });
   });
 }
 
 /** Leaving the program: nothing is deleted; the person is marked withdrawn with when and why. */
 export async function withdrawFromProgram(actor: SessionUser, reason: string): Promise<void> {
-  if (!actor.role || !(['mentee', 'mentor'] as Role[]).includes(actor.role)) throw new ForbiddenError('profile:edit-own');
+  assertPermission(actor, 'profile:edit-own');
   const db = await getDb();
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ status: 'withdrawn', statusReason: reason, statusChangedAt: new Date(), waitingSince: null })
+      .set({ status: 'withdrawn', statusReason: reason, statusChangedAt: now(), waitingSince: null })
       .where(and(eq(users.id, actor.id), inArray(users.status, ['registering', 'pending', 'approved', 'waitlisted'])))
       .returning({ id: users.id });
     if (!updated.length) throw new UserFacingError('You have already left the program.');
     await endPairingsOnWithdrawal(tx, actor.id, reason);
-    await writeAudit(tx, { actorId: actor.id, action: 'person.withdrew', subjectType: 'user', subjectId: actor.id, details: { reason } });
+    await writeAudit(tx, { actorId: actor.id, action: 'person.withdrew', subjectId: actor.id, details: { reason } });
   });
 }

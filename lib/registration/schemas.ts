@@ -3,6 +3,7 @@
  * every rule. Field names match the form; checkbox groups arrive as arrays.
  */
 import { z } from 'zod';
+import { CONTROL } from '@/lib/forms/fields';
 import {
   AVAILABILITY_SLOTS,
   CREDENTIALS,
@@ -15,8 +16,8 @@ import {
   SPECIALTIES,
   valuesOf,
 } from './options';
-
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+import { now } from '@/lib/time/clock';
+import { parseIsoDate } from '@/lib/time/dates';
 
 /** Trimmed text of bounded length; control characters refused (newlines allowed in long text). */
 const text = (label: string, max: number) =>
@@ -54,7 +55,7 @@ const mustAccept = (message: string) =>
     .refine((v) => v === 'on' || v === 'true' || v === 'yes', message)
     .transform(() => true as const);
 
-const thisYear = () => new Date().getUTCFullYear();
+const thisYear = () => now().getUTCFullYear();
 
 /** Fields both roles share. */
 const common = {
@@ -168,8 +169,8 @@ export const pauseSchema = z.object({
     .string()
     .optional()
     .transform((v) => v?.trim() || null)
-    .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), 'Enter a date.')
-    .refine((v) => v === null || v > new Date().toISOString().slice(0, 10), 'Choose a date in the future.')
+    .refine((v) => v === null || parseIsoDate(v) !== null, 'Enter a real date.')
+    .refine((v) => v === null || v > now().toISOString().slice(0, 10), 'Choose a date in the future.')
     .refine((v) => v === null || v <= `${thisYear() + 2}-12-31`, 'Choose a date within the next two years.'),
 });
 

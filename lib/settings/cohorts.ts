@@ -3,21 +3,17 @@ import { asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { cohorts, menteeProfiles, mentorProfiles } from '@/db/schema';
-import { checkboxField, requiredText, serialField } from '@/lib/admin/fields';
+import { checkboxField, requiredText, serialField } from '@/lib/forms/fields';
 import { writeAudit } from '@/lib/audit/write';
+import { parseOrRefuse } from '@/lib/forms/parse';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { UserFacingError } from '@/lib/errors';
+import { isoDateField } from '@/lib/time/dates';
 
 export const COHORT_NAME_MAX = 100;
 export const PROGRAM_YEAR_RANGE = { min: 2000, max: 2100 } as const;
 
-/** A real calendar date, as `<input type="date">` sends it. */
-const isoDate = z
-  .string({ error: 'Enter the launch date.' })
-  .trim()
-  .refine((v) => v !== '', 'Enter the launch date.')
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'Enter the launch date as a real date (YYYY-MM-DD).');
 
 export const createCohortSchema = z.object({
   name: requiredText('a name', COHORT_NAME_MAX, 2),
@@ -29,7 +25,7 @@ export const createCohortSchema = z.object({
       .min(PROGRAM_YEAR_RANGE.min, `Use a year from ${PROGRAM_YEAR_RANGE.min} to ${PROGRAM_YEAR_RANGE.max}.`)
       .max(PROGRAM_YEAR_RANGE.max, `Use a year from ${PROGRAM_YEAR_RANGE.min} to ${PROGRAM_YEAR_RANGE.max}.`),
   ),
-  launchDate: isoDate,
+  launchDate: isoDateField('the launch date'),
 });
 export type CreateCohortInput = z.input<typeof createCohortSchema>;
 
@@ -68,9 +64,7 @@ export async function listCohorts(actor: SessionUser): Promise<CohortView[]> {
 /** Adds a cohort (open, so new registrations can join it); audited. Returns its id. */
 export async function createCohort(actor: SessionUser, input: CreateCohortInput): Promise<number> {
   assertPermission(actor, 'settings:edit');
-  const parsed = createCohortSchema.safeParse(input);
-  if (!parsed.success) throw new UserFacingError(parsed.error.issues[0]?.message ?? 'Check the cohort.');
-  const data = parsed.data;
+  const data = parseOrRefuse(createCohortSchema, input, 'Check the cohort.');
   const db = await getDb();
   return db.transaction(async (tx) => {
     // Two cohorts with one name would be indistinguishable in every report; there is no unique
@@ -78,7 +72,7 @@ export async function createCohort(actor: SessionUser, input: CreateCohortInput)
     const [same] = await tx.select({ id: cohorts.id }).from(cohorts).where(sql`lower(${cohorts.name}) = lower(${data.name})`);
     if (same) throw new UserFacingError(`There is already a cohort called “${data.name}”. Choose another name.`);
     const [row] = await tx.insert(cohorts).values(data).returning({ id: cohorts.id });
-    await writeAudit(tx, { actorId: actor.id, action: 'cohort.created', subjectType: 'cohort', subjectId: row.id, details: { ...data } });
+    await writeAudit(tx, { actorId: actor.id, action: 'cohort.created', subjectId: row.id, details: { ...data } });
     return row.id;
   });
 }
@@ -98,7 +92,6 @@ export async function setCohortOpen(actor: SessionUser, input: { cohortId: numbe
     await writeAudit(tx, {
       actorId: actor.id,
       action: input.open ? 'cohort.opened' : 'cohort.closed',
-      subjectType: 'cohort',
       subjectId: input.cohortId,
       details: { name: current.name, isOpen: { from: current.isOpen, to: input.open } },
     });

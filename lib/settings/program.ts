@@ -1,14 +1,15 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb, type Db, type Tx } from '@/db/client';
 import { programSettings } from '@/db/schema';
-import { numberField } from '@/lib/admin/fields';
+import { numberField } from '@/lib/forms/fields';
 import { writeAudit } from '@/lib/audit/write';
+import { parseOrRefuse } from '@/lib/forms/parse';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
-import { UserFacingError } from '@/lib/errors';
 import { CRITERIA, resolveWeights, type Criterion, type Weights } from '@/lib/matching/scoring';
+import { DEFAULT_TIME_ZONE, todayIn } from '@/lib/time/dates';
 
 export const CRITERION_KEYS = Object.keys(CRITERIA) as Criterion[];
 
@@ -21,7 +22,13 @@ export const SETTING_LIMITS = {
 } as const;
 
 /** The column defaults in db/schema.ts, used until the settings row exists. */
-export const PROGRAM_DEFAULTS = { termMonths: 12, renewalWindowDays: 30, cadenceDueSoonDays: 45, cadenceOverdueDays: 60 } as const;
+export const PROGRAM_DEFAULTS = {
+  termMonths: 12,
+  renewalWindowDays: 30,
+  cadenceDueSoonDays: 45,
+  cadenceOverdueDays: 60,
+  timeZone: DEFAULT_TIME_ZONE,
+} as const;
 
 export type ProgramSettingsView = {
   termMonths: number;
@@ -30,6 +37,8 @@ export type ProgramSettingsView = {
   cadenceOverdueDays: number;
   /** Every criterion, with defaults filled in where nothing (valid) is stored. */
   weights: Weights;
+  /** The IANA zone the program's calendar runs in. */
+  timeZone: string;
   updatedAt: Date | null;
 };
 
@@ -84,20 +93,34 @@ const columns = {
   cadenceDueSoonDays: programSettings.cadenceDueSoonDays,
   cadenceOverdueDays: programSettings.cadenceOverdueDays,
   matchWeights: programSettings.matchWeights,
+  timeZone: programSettings.timeZone,
   updatedAt: programSettings.updatedAt,
 };
 
-function toView(row: { matchWeights: Record<string, number> } & Scalars & { updatedAt: Date | null }): ProgramSettingsView {
+function toView(row: { matchWeights: Record<string, number>; timeZone: string } & Scalars & { updatedAt: Date | null }): ProgramSettingsView {
   const { matchWeights, ...rest } = row;
   return { ...rest, weights: resolveWeights(matchWeights) };
 }
 
-/** The program's settings; the defaults when the row has not been written yet. */
-export async function getProgramSettings(actor: SessionUser): Promise<ProgramSettingsView> {
-  assertPermission(actor, 'settings:edit');
-  const db = await getDb();
+/**
+ * The one read of the program's settings, for the code that applies them (matching, release,
+ * dates); the defaults when the row has not been written yet. Not a permission check: callers
+ * have done theirs.
+ */
+export async function loadProgramSettings(db: Db | Tx): Promise<ProgramSettingsView> {
   const [row] = await db.select(columns).from(programSettings).where(eq(programSettings.id, 1));
   return row ? toView(row) : toView({ ...PROGRAM_DEFAULTS, matchWeights: {}, updatedAt: null });
+}
+
+/** Today's date (YYYY-MM-DD) in the program's time zone, by the one clock. */
+export async function programToday(db?: Db | Tx): Promise<string> {
+  return todayIn((await loadProgramSettings(db ?? (await getDb()))).timeZone);
+}
+
+/** The program's settings, for the coordinator's settings page. */
+export async function getProgramSettings(actor: SessionUser): Promise<ProgramSettingsView> {
+  assertPermission(actor, 'settings:edit');
+  return loadProgramSettings(await getDb());
 }
 
 /**
@@ -107,9 +130,7 @@ export async function getProgramSettings(actor: SessionUser): Promise<ProgramSet
  */
 export async function updateProgramSettings(actor: SessionUser, input: ProgramSettingsInput): Promise<ProgramSettingsView> {
   assertPermission(actor, 'settings:edit');
-  const parsed = programSettingsSchema.safeParse(input);
-  if (!parsed.success) throw new UserFacingError(parsed.error.issues[0]?.message ?? 'Check the settings.');
-  const { weights, ...scalars } = parsed.data;
+  const { weights, ...scalars } = parseOrRefuse(programSettingsSchema, input, 'Check the settings.');
   const db = await getDb();
   return db.transaction(async (tx) => {
     // Make sure the row exists, then lock it: two coordinators saving at once each get a true "before".
@@ -126,7 +147,6 @@ export async function updateProgramSettings(actor: SessionUser, input: ProgramSe
     await writeAudit(tx, {
       actorId: actor.id,
       action: 'settings.updated',
-      subjectType: 'program-settings',
       subjectId: 1,
       details: { before: snapshot(before), after: snapshot(after) },
     });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { CONTROL } from '@/lib/forms/fields';
 import { getDb } from '@/db/client';
 import { attestations, users, valuesStatements } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write';
@@ -12,8 +13,6 @@ import { UserFacingError } from '@/lib/errors';
 export const STATEMENT_TITLE_MAX = 200;
 export const STATEMENT_BODY_MIN = 50;
 export const STATEMENT_BODY_MAX = 10_000;
-
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const statementFields = {
   title: z
@@ -79,7 +78,6 @@ export async function publishValuesStatement(actor: SessionUser, input: { title:
     await writeAudit(tx, {
       actorId: actor.id,
       action: 'values.published',
-      subjectType: 'values_statement',
       subjectId: next,
       details: { title, previousVersion: latest?.version ?? null },
     });

@@ -13,7 +13,9 @@ import {
   type PersonStatus,
   type Role,
 } from '@/db/schema';
-import { bulkDecisionSchema, confirmationKey, decideRegistrants, decisionSchema, getPersonDetail, listPeople, PAGE_SIZE } from '@/lib/admin/people';
+import { bulkDecisionSchema, confirmationKey, decideRegistrants, decisionSchema } from '@/lib/people/decisions';
+import { getPersonDetail } from '@/lib/people/detail';
+import { listPeople, PAGE_SIZE } from '@/lib/people/list';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { INITIAL_VALUES_STATEMENT } from '@/lib/registration/expectations';

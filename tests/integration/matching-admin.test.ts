@@ -3,13 +3,14 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, cohorts, matchRules, pairings } from '@/db/schema';
-import { filterWaitlist, freeMentorPlaces, getMenteeStanding, parseWaitlistQuery } from '@/lib/admin/matching';
-import { approvalKey, approveSelectedSchema, namePairings, previewIntroduction } from '@/lib/admin/pairings';
+import { filterWaitlist, freeMentorPlaces, getMenteeStanding, parseWaitlistQuery } from '@/lib/matching/waitlist';
+import { approvalKey, approveSelectedSchema } from '@/lib/pairings/forms';
+import { namePairings, previewIntroduction } from '@/lib/pairings/queries';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { loadPool } from '@/lib/matching/pool';
 import { clearMatchRule, listMatchRules, matchRuleSchema, setMatchRule } from '@/lib/matching/rules';
-import { CRITERIA, DEFAULT_WEIGHTS, type Weights } from '@/lib/matching/scoring';
+import { DEFAULT_WEIGHTS, type Weights } from '@/lib/matching/scoring';
 import { optimise, suggestMentors, type WaitlistEntry } from '@/lib/matching/workbench';
 import { proposePairings } from '@/lib/pairings/operations';
 import { createCohort, createCohortSchema, listCohorts, setCohortOpen } from '@/lib/settings/cohorts';
@@ -58,7 +59,7 @@ async function suggested(menteeId: string, mentorId: string) {
   return result!.suggestions.find((s) => s.mentorId === mentorId);
 }
 
-/** The optimiser on this test's people only: other files share the database. */
+/** The optimiser on this test's people only: other tests in this file add people too. */
 async function planFor(menteeIds: string[], mentorIds: string[]) {
   const pool = await loadPool(await getDb());
   return optimise({
@@ -219,7 +220,7 @@ describe('[SETTINGS]: program settings and weights', () => {
   beforeAll(async () => {
     original = settingsInput(await getProgramSettings(admin));
   });
-  // Other test files may share this database: leave the settings as they were found.
+  // Later tests in this file score with the settings: leave them as they were found.
   afterAll(async () => {
     await updateProgramSettings(admin, original);
   });
@@ -281,14 +282,15 @@ describe('[SETTINGS]: program settings and weights', () => {
     const mentor = await approvedMentor({ specialty: 'family-medicine' });
     const line = async () => (await suggested(mentee.id, mentor.id))!;
 
-    await updateProgramSettings(admin, { ...settingsInput(current), weights: { ...current.weights, specialty: CRITERIA.specialty.default } });
+    // Two chosen weights (not the defaults the code ships), so the points can only come from the settings.
+    await updateProgramSettings(admin, { ...settingsInput(current), weights: { ...current.weights, specialty: 17 } });
     const atDefault = await line();
-    expect(atDefault.breakdown.find((l) => l.criterion === 'specialty')!.points).toBe(CRITERIA.specialty.default);
+    expect(atDefault.breakdown.find((l) => l.criterion === 'specialty')!.points).toBe(17);
 
     await updateProgramSettings(admin, { ...settingsInput(current), weights: { ...current.weights, specialty: 50 } });
     const raised = await line();
     expect(raised.breakdown.find((l) => l.criterion === 'specialty')!.points).toBe(50);
-    expect(raised.score).toBeCloseTo(atDefault.score + 50 - CRITERIA.specialty.default, 2);
+    expect(raised.score).toBeCloseTo(atDefault.score + 33, 2);
     await updateProgramSettings(admin, settingsInput(current));
   });
 });
@@ -296,8 +298,8 @@ describe('[SETTINGS]: program settings and weights', () => {
 describe('[SETTINGS]: cohorts', () => {
   it('a coordinator creates a cohort, closes and reopens it; each change is audited once', async () => {
     const name = `Test cohort ${unique()}`;
-    // A launch date in the past: while open, registrations from other test files may join it, and
-    // a past launch leaves their start dates alone.
+    // A launch date in the past: while open, registrations from other tests may join it, and a past
+    // launch leaves their start dates alone.
     const id = await createCohort(admin, { name, programYear: 2001, launchDate: '2001-01-15' });
     try {
       expect((await listCohorts(admin)).find((c) => c.id === id)).toMatchObject({ name, programYear: 2001, launchDate: '2001-01-15', isOpen: true });
@@ -340,21 +342,22 @@ describe('[PERMISSIONS]: students and physicians cannot run matching or change s
     const auditsByIntruder = async () => (await db.select({ n: count() }).from(auditLog).where(eq(auditLog.actorId, intruder.id)))[0].n;
     const auditsBefore = await auditsByIntruder(); // their own registration
 
+    // Thunks, started one at a time: each call runs only when its refusal is awaited.
     const refused = [
-      setMatchRule(intruder, { menteeId: mentee.id, mentorId: mentor.id, kind: 'lock', reason: 'Sneaky' }),
-      clearMatchRule(intruder, { menteeId: mentee.id, mentorId: mentor.id }),
-      listMatchRules(intruder),
-      getProgramSettings(intruder),
-      updateProgramSettings(intruder, validSettings({}, { base: 99 })),
-      listCohorts(intruder),
-      createCohort(intruder, { name: `Intruder ${unique()}`, programYear: 2030, launchDate: '2030-01-01' }),
-      setCohortOpen(intruder, { cohortId, open: true }),
-      freeMentorPlaces(intruder),
-      getMenteeStanding(intruder, mentee.id),
-      previewIntroduction(intruder, proposal.id, { subject: 'x', body: 'y' }),
-      namePairings(intruder, [proposal.id]),
+      () => setMatchRule(intruder, { menteeId: mentee.id, mentorId: mentor.id, kind: 'lock', reason: 'Sneaky' }),
+      () => clearMatchRule(intruder, { menteeId: mentee.id, mentorId: mentor.id }),
+      () => listMatchRules(intruder),
+      () => getProgramSettings(intruder),
+      () => updateProgramSettings(intruder, validSettings({}, { base: 99 })),
+      () => listCohorts(intruder),
+      () => createCohort(intruder, { name: `Intruder ${unique()}`, programYear: 2030, launchDate: '2030-01-01' }),
+      () => setCohortOpen(intruder, { cohortId, open: true }),
+      () => freeMentorPlaces(intruder),
+      () => getMenteeStanding(intruder, mentee.id),
+      () => previewIntroduction(intruder, proposal.id, { subject: 'x', body: 'y' }),
+      () => namePairings(intruder, [proposal.id]),
     ];
-    for (const attempt of refused) await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
+    for (const attempt of refused) await expect(attempt()).rejects.toBeInstanceOf(ForbiddenError);
 
     expect(await rulesBetween(mentee.id, mentor.id)).toEqual([{ kind: 'exclude', reason: 'Kept' }]);
     expect(await getProgramSettings(admin)).toEqual(settingsBefore);

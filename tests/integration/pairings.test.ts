@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, or } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb, getDbHandle } from '@/db/client';
 import { auditLog, emails, matchRules, mentorProfiles, pairings, users } from '@/db/schema';
@@ -20,6 +20,23 @@ async function proposalId(menteeId: string) {
   const db = await getDb();
   const [p] = await db.select({ id: pairings.id }).from(pairings).where(and(eq(pairings.menteeId, menteeId), eq(pairings.state, 'proposed')));
   return p.id;
+}
+
+/** Every pairing row of these people, their waitlist fields, the pairing audit rows and the emails sent. */
+async function snapshot(menteeIds: string[], mentorId: string) {
+  const db = await getDb();
+  const rows = await db.select().from(pairings).where(or(inArray(pairings.menteeId, menteeIds), eq(pairings.mentorId, mentorId))).orderBy(pairings.id);
+  const people = await db
+    .select({ id: users.id, status: users.status, priority: users.priorityRematchAt, waitingSince: users.waitingSince })
+    .from(users)
+    .where(inArray(users.id, [...menteeIds, mentorId]))
+    .orderBy(users.id);
+  const audits = rows.length
+    ? await db.select({ id: auditLog.id }).from(auditLog).where(and(eq(auditLog.subjectType, 'pairing'), inArray(auditLog.subjectId, rows.map((r) => String(r.id))))).orderBy(auditLog.id)
+    : [];
+  const addresses = (await db.select({ email: users.email }).from(users).where(inArray(users.id, [...menteeIds, mentorId]))).map((u) => u.email);
+  const sent = await db.select({ id: emails.id }).from(emails).where(inArray(emails.to, addresses)).orderBy(emails.id);
+  return { pairings: rows, people, audits, emails: sent };
 }
 
 describe('[PAIRINGS]: proposals, approval and release', () => {
@@ -61,15 +78,25 @@ describe('[PAIRINGS]: proposals, approval and release', () => {
   });
 
   it('a non-admin cannot propose, approve or end, and nothing changes', async () => {
-    const mentee = await approvedMentee();
-    const mentor = await approvedMentor();
-    await expect(proposePairings(mentor, [{ menteeId: mentee.id, mentorId: mentor.id }])).rejects.toThrow(/Not allowed/);
-    await expect(approvePairings(mentee, [1])).rejects.toThrow(/Not allowed/);
-    await expect(endPairing(mentee, 1, 'x', false)).rejects.toThrow(/Not allowed/);
-    await expect(suggestMentors(mentee, mentee.id)).rejects.toThrow(/Not allowed/);
-    const db = await getDb();
-    const [{ n }] = await db.select({ n: count() }).from(pairings).where(eq(pairings.menteeId, mentee.id));
-    expect(n).toBe(0);
+    // Real rows first: a staged proposal and an active pairing, so "nothing changes" has something to change.
+    const admin = await createPerson('admin');
+    const [staged, active] = [await approvedMentee(), await approvedMentee()];
+    const mentor = await approvedMentor({ capacity: '3' });
+    const spare = await approvedMentee();
+    await proposePairings(admin, [staged, active].map((m) => ({ menteeId: m.id, mentorId: mentor.id })));
+    const [stagedId, activeId] = [await proposalId(staged.id), await proposalId(active.id)];
+    await approvePairings(admin, [activeId]);
+    const before = await snapshot([staged.id, active.id, spare.id], mentor.id);
+    expect(before.pairings.map((p) => p.state)).toEqual(['proposed', 'active']);
+
+    for (const outsider of [active, mentor]) {
+      await expect(proposePairings(outsider, [{ menteeId: spare.id, mentorId: mentor.id }])).rejects.toThrow(/Not allowed/);
+      await expect(approvePairings(outsider, [stagedId])).rejects.toThrow(/Not allowed/);
+      await expect(endPairing(outsider, activeId, 'x', false)).rejects.toThrow(/Not allowed/);
+      await expect(endPairing(outsider, stagedId, 'x', false, 'proposed')).rejects.toThrow(/Not allowed/);
+      await expect(suggestMentors(outsider, spare.id)).rejects.toThrow(/Not allowed/);
+    }
+    expect(await snapshot([staged.id, active.id, spare.id], mentor.id)).toEqual(before);
   });
 
   it('a pair that ended before, or that an admin excluded, cannot be proposed again', async () => {
@@ -186,7 +213,7 @@ describe('[MATCHING]: whole-pool optimiser on the database', () => {
     const db = await getDb();
     await db.insert(matchRules).values({ menteeId: b.id, mentorId: mentor.id, kind: 'lock', createdBy: admin.id });
     const pool = await loadPool(db);
-    // Restrict to this test's people: other files share the database.
+    // Restrict to this test's people: other tests in this file add people too.
     const mine = { ...pool, mentees: pool.mentees.filter((m) => [a.id, b.id].includes(m.id)), mentors: pool.mentors.filter((m) => m.id === mentor.id) };
     const plan = optimise(mine);
     expect(plan.pairs).toEqual([expect.objectContaining({ menteeId: b.id, mentorId: mentor.id, locked: true })]);

@@ -5,7 +5,7 @@ import { attestations, auditLog, emails, identityAnswers, mentorProfiles, mentee
 import { mentorEligibility } from '@/lib/matching/eligibility';
 import { getOwnIdentityAnswers, revealIdentityAnswers } from '@/lib/registration/identity';
 import { attestCurrentStatement, saveMenteeProfile, saveMentorProfile, setMentorCapacity, setMentorPause, withdrawFromProgram } from '@/lib/registration/profile';
-import { getOwnMenteeForm } from '@/lib/registration/queries';
+import { getOwnMenteeForm, getOwnMentorForm } from '@/lib/registration/queries';
 import { identitySchema, menteeProfileSchema, mentorProfileSchema } from '@/lib/registration/schemas';
 import { getCurrentStatement } from '@/lib/values/statements';
 import { INITIAL_VALUES_STATEMENT } from '@/lib/registration/expectations';
@@ -104,14 +104,24 @@ describe('[IDENTITY]: consent and visibility', () => {
 
   it('a mentor never reads a mentee’s identity answers; another mentee never reads anyone’s', async () => {
     const student = await createPerson('mentee');
-    await saveMenteeProfile(student, mentee(), identity(true));
+    const secret = `only-this-student-${student.id}`; // the mentor registers with the shared form's answers
+    await saveMenteeProfile(student, mentee(), identitySchema.parse({ ...identityForm(true), selfDescription: secret }));
     const physician = await registeredMentor();
     const otherStudent = await createPerson('mentee');
+    await saveMenteeProfile(otherStudent, mentee(), identity(false));
+    const db = await getDb();
+    // Read straight from the table: the answers are there to leak, and stay as they were.
+    const stored = () => db.select().from(identityAnswers).where(eq(identityAnswers.userId, student.id));
+    const before = await stored();
+    expect(before).toEqual([expect.objectContaining({ selfDescription: secret, races: ['black-african-american', 'hispanic-latino'] })]);
+
     await expect(revealIdentityAnswers(physician, student.id)).rejects.toThrow(/Not allowed/);
     await expect(revealIdentityAnswers(otherStudent, student.id)).rejects.toThrow(/Not allowed/);
-    // Own answers are read by the person's own id only: another person's session gets their own (none).
+    // Everything else the other two can read about themselves carries none of the student's answers.
+    const seen = JSON.stringify([await getOwnIdentityAnswers(otherStudent), await getOwnIdentityAnswers(physician), await getOwnMenteeForm(otherStudent), await getOwnMentorForm(physician)]);
+    expect(seen).not.toContain(secret);
     expect(await getOwnIdentityAnswers(otherStudent)).toBeNull();
-    const db = await getDb();
+    expect(await stored()).toEqual(before);
     const views = await db.select().from(auditLog).where(and(eq(auditLog.subjectId, student.id), eq(auditLog.action, 'identity.viewed')));
     expect(views).toHaveLength(0);
   });

@@ -137,7 +137,7 @@ describe('[SIGN-IN]: stored sign-in emails hold no usable token', () => {
     const email = `legacy-${unique()}@example.edu`;
     const live = `${base()}/sign-in/confirm?token=legacy${unique()}&email=${encodeURIComponent(email)}`;
     await db.insert(emails).values({ to: email, subject: 'Your sign-in link', kind: 'sign-in', transport: 'outbox', url: live, text: `Sign in: ${live}`, html: `<a href="${live}">Sign in</a>` });
-    const migration = readFileSync('db/migrations/0003_sealed_sign_in_links.sql', 'utf8');
+    const migration = readFileSync('db/migrations/0004_sealed_sign_in_links.sql', 'utf8');
     const update = migration.split('--> statement-breakpoint').find((s) => s.includes('UPDATE'))!;
     await db.execute(sql.raw(update));
     const [row] = await mailRows(email);

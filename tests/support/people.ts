@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { users, type PersonStatus, type Role } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
 
-/** A person with a unique address, so test files can share one database and run in parallel. */
+/** A person with a unique address, so tests never collide on the unique email and can run concurrently. */
 export async function createPerson(role: Role | null, status: PersonStatus = role === 'admin' ? 'approved' : 'registering', name = 'Test Person'): Promise<SessionUser> {
   const db = await getDb();
   const email = `${role ?? 'new'}-${randomUUID().slice(0, 8)}@example.edu`;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getOverview } from '@/lib/admin/overview';
+import { getOverview } from '@/lib/people/overview';
 import { requireRole } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Overview' };

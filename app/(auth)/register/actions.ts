@@ -1,18 +1,18 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getCurrentUser } from '@/lib/auth/session';
+import { roleAction } from '@/lib/actions';
 import { portalHome } from '@/lib/auth/portal';
 import { chooseRole } from '@/lib/registration/choose-role';
 
-const schema = z.object({ role: z.enum(['mentee', 'mentor']) });
+const schema = z.object({ role: z.enum(['mentee', 'mentor'], { error: 'Choose student or physician.' }) });
 
-export async function chooseRoleAction(formData: FormData) {
-  const user = await getCurrentUser();
-  if (!user) redirect('/sign-in?callbackUrl=%2Fregister');
+/**
+ * Any signed-in person may ask; chooseRole decides in its WHERE clause whether they still can. A
+ * second tab (or a double click) that loses the race gets a calm message, not an error page.
+ */
+export const chooseRoleAction = roleAction('signed-in', schema, async (data, user) => {
   if (user.role) redirect(portalHome(user));
-  const parsed = schema.safeParse({ role: formData.get('role') });
-  if (!parsed.success) redirect('/register');
-  await chooseRole(user, parsed.data.role);
-  redirect(`/register/${parsed.data.role}`);
-}
+  await chooseRole(user, data.role);
+  redirect(`/register/${data.role}`);
+});

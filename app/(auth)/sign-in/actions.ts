@@ -1,6 +1,6 @@
 'use server';
-import { redirect } from 'next/navigation';
-import { fieldErrorsOf, formValues, isNextControlFlow, type ActionState } from '@/lib/actions';
+import { redirect, unstable_rethrow } from 'next/navigation';
+import { fieldErrorsOf, formValues, type ActionState } from '@/lib/actions';
 import { signIn } from '@/lib/auth/auth';
 import { safeReturnPath } from '@/lib/auth/links';
 import { signInAttempt, type SignInAttempt } from '@/lib/auth/sign-in-email';
@@ -27,7 +27,7 @@ export async function requestSignInLink(_prev: ActionState, formData: FormData):
     const next: unknown = await signInAttempt.run(attempt, () => signIn('resend', { email, redirectTo: returnTo, redirect: false }));
     failed = attempt.outcome === 'failed' || (typeof next === 'string' && new URL(next, 'http://x').searchParams.has('error'));
   } catch (err) {
-    if (isNextControlFlow(err)) throw err;
+    unstable_rethrow(err);
     console.error('sign-in email failed', err);
     failed = true;
   }

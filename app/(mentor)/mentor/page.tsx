@@ -9,17 +9,18 @@ import { MenteeCard } from '@/components/pairings/person-cards';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireRole } from '@/lib/auth/session';
 import { getMyMentees } from '@/lib/pairings/queries';
+import { isPaused } from '@/lib/people/pause';
 import { capacityAction, pauseAction } from '@/lib/registration/actions';
 import { getMentorStanding } from '@/lib/registration/queries';
+import { programToday } from '@/lib/settings/program';
 
 export const metadata: Metadata = { title: 'Home' };
 
 export default async function MentorHome({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireRole('mentor');
   if (user.status === 'registering') redirect('/register/mentor');
-  const [params, standing, mentees] = await Promise.all([searchParams, getMentorStanding(user), getMyMentees(user)]);
-  const today = new Date().toISOString().slice(0, 10);
-  const paused = standing?.pausedUntil && standing.pausedUntil > today ? standing.pausedUntil : null;
+  const [params, standing, mentees, today] = await Promise.all([searchParams, getMentorStanding(user), getMyMentees(user), programToday()]);
+  const paused = standing && isPaused(standing.pausedUntil, today) ? standing.pausedUntil : null;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Welcome{user.name ? `, ${user.name}` : ''}</h1>
@@ -63,7 +64,7 @@ export default async function MentorHome({ searchParams }: { searchParams: Promi
           <Card>
             <CardTitle>Availability for new mentees</CardTitle>
             <p className="mb-4 text-sm text-stone-700">
-              {paused ? `Paused: you will not get new mentees until ${paused}.` : 'You are open to new mentees.'}
+              {paused ? `Paused: you will not get new mentees through ${paused}.` : 'You are open to new mentees.'}
             </p>
             <div className="space-y-6">
               <CapacityForm action={capacityAction} capacity={standing.capacity} />

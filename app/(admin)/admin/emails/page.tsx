@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Field, Input } from '@/components/ui/field';
 import { Table, Td, Th } from '@/components/ui/table';
-import { formatDateTime } from '@/lib/admin/format';
+import { formatDateTime } from '@/lib/time/format';
 import { requireRole } from '@/lib/auth/session';
 import { listEmails } from '@/lib/email/admin-log';
 import { getEnv } from '@/lib/env';

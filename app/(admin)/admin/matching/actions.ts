@@ -2,10 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import type { ActionState } from '@/lib/actions';
-import { adminStateAction } from '@/lib/admin/action';
-import { plural } from '@/lib/admin/format';
-import { freeMentorPlaces } from '@/lib/admin/matching';
+import { roleAction, type ActionState } from '@/lib/actions';
+import { plural } from '@/lib/text';
+import { freeMentorPlaces } from '@/lib/matching/waitlist';
 import { describeLine } from '@/lib/matching/scoring';
 import { optimisePool } from '@/lib/matching/workbench';
 import { proposePairings } from '@/lib/pairings/operations';
@@ -38,7 +37,7 @@ export type PlanView = {
 export type OptimiseState = ActionState & { plan?: PlanView };
 
 /** Runs the whole-pool optimiser. A POST, not a page load: it is work, and it should run only when asked. */
-export const optimiseAction = adminStateAction(z.object({}), async (_data, user): Promise<OptimiseState> => {
+export const optimiseAction = roleAction('admin', z.object({}), async (_data, user): Promise<OptimiseState> => {
   const [plan, free] = await Promise.all([optimisePool(user), freeMentorPlaces(user)]);
   return {
     ok: true,
@@ -92,7 +91,7 @@ export type StageState = ActionState & {
  * Stages the chosen pairs as proposals. Only the ids come from the form: proposePairings scores
  * every pair again from the database and refuses any that is no longer allowed.
  */
-export const stagePairsAction = adminStateAction(stageSchema, async (data, user): Promise<StageState> => {
+export const stagePairsAction = roleAction('admin', stageSchema, async (data, user): Promise<StageState> => {
   const outcome = await proposePairings(user, data.pairs);
   revalidatePath('/admin/matching', 'layout');
   revalidatePath('/admin/pairings');

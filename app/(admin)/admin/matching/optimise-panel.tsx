@@ -7,7 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { FieldError } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { Table, Td, Th } from '@/components/ui/table';
-import { plural } from '@/lib/admin/format';
+import { plural } from '@/lib/text';
 import { optimiseAction, stagePairsAction, type OptimiseState, type PlanView, type StageState } from './actions';
 
 const asList = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);

@@ -3,17 +3,9 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formValues, roleAction, type ActionState } from '@/lib/actions';
-import { adminStateAction } from '@/lib/admin/action';
-import { plural } from '@/lib/admin/format';
-import {
-  approvalKey,
-  approveSelectedSchema,
-  endKey,
-  endPairingFormSchema,
-  namePairings,
-  previewIntroduction,
-  type IntroPreview,
-} from '@/lib/admin/pairings';
+import { plural } from '@/lib/text';
+import { approvalKey, approveSelectedSchema, endKey, endPairingFormSchema } from '@/lib/pairings/forms';
+import { namePairings, previewIntroduction, type IntroPreview } from '@/lib/pairings/queries';
 import { approvePairings, endPairing } from '@/lib/pairings/operations';
 
 function revalidatePairings() {
@@ -34,7 +26,7 @@ export type ApproveState = ActionState & {
  * the coordinator is asked again — both people in every pair get this email, so it must be the
  * one they saw.
  */
-export const approveSelectedAction = adminStateAction(approveSelectedSchema, async (data, user, formData): Promise<ApproveState> => {
+export const approveSelectedAction = roleAction('admin', approveSelectedSchema, async (data, user, formData): Promise<ApproveState> => {
   const key = approvalKey(data);
   const typed = formValues(formData);
   if (data.confirm !== key) {

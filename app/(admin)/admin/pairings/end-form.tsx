@@ -1,7 +1,7 @@
 'use client';
 import { useActionState, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { ConfirmStep } from '@/components/ui/confirm-step';
 import { Field, Textarea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState } from '@/lib/actions';
@@ -58,26 +58,20 @@ export function EndPairingForm({ pairingId, menteeName, mentorName, mode }: Prop
       </div>
       {state.message && <Alert tone="error">{state.message}</Alert>}
       {confirming ? (
-        <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4" role="alert">
-          <p className="font-semibold text-amber-950">
-            {withdraw ? 'Withdraw' : 'End'} the {withdraw ? 'proposal' : 'pairing'} of {menteeName} and {mentorName}?
-          </p>
-          <p className="text-sm text-amber-950">
-            {withdraw
-              ? 'Neither of them was told about it, and no email is sent. The student goes back to the top of the waitlist.'
-              : `This cannot be undone, and the app does not email them: tell them yourself. ${
-                  rematch ? 'The student goes back to the top of the waitlist.' : 'The student goes back on the waitlist, their wait counted from today.'
-                } The two will not be suggested together again.`}
-          </p>
-          <div className="flex flex-col gap-2 sm:flex-row">
-            <SubmitButton name="confirm" value={asText(values.confirm)} variant="danger" pendingText="Saving…">
-              Yes, {withdraw ? 'withdraw it' : 'end it'}
-            </SubmitButton>
-            <Button variant="secondary" onClick={() => setCancelled(true)}>
-              Cancel
-            </Button>
-          </div>
-        </div>
+        <ConfirmStep
+          question={`${withdraw ? 'Withdraw' : 'End'} the ${withdraw ? 'proposal' : 'pairing'} of ${menteeName} and ${mentorName}?`}
+          confirmKey={asText(values.confirm)}
+          confirmLabel={`Yes, ${withdraw ? 'withdraw it' : 'end it'}`}
+          pendingText="Saving…"
+          danger
+          onCancel={() => setCancelled(true)}
+        >
+          {withdraw
+            ? 'Neither of them was told about it, and no email is sent. The student goes back to the top of the waitlist.'
+            : `This cannot be undone, and the app does not email them: tell them yourself. ${
+                rematch ? 'The student goes back to the top of the waitlist.' : 'The student goes back on the waitlist, their wait counted from today.'
+              } The two will not be suggested together again.`}
+        </ConfirmStep>
       ) : (
         <SubmitButton variant="secondary" pendingText="Checking…">
           {withdraw ? 'Withdraw proposal' : 'End pairing'}

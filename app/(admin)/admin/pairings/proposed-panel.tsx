@@ -3,11 +3,12 @@ import Link from 'next/link';
 import { useActionState, useId, useRef, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { ConfirmStep } from '@/components/ui/confirm-step';
 import { Field, FieldError, Input, Textarea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { Table, Td, Th } from '@/components/ui/table';
 import { useSelection } from '@/components/ui/use-selection';
-import { plural } from '@/lib/admin/format';
+import { plural } from '@/lib/text';
 import { approveSelectedAction, type ApproveState } from './actions';
 import { EndPairingForm } from './end-form';
 
@@ -219,19 +220,13 @@ export function ProposedPanel({ rows, template, placeholders, limits }: Props) {
                   <p className="font-semibold break-words">{state.preview.subject}</p>
                   <div className="max-w-prose text-sm break-words whitespace-pre-line text-stone-800">{state.preview.body}</div>
                 </section>
-                <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4" role="alert">
-                  <p className="font-semibold text-amber-950">
-                    Release {plural(selected, 'pairing', 'pairings')}? Both people in each pair will be emailed.
-                  </p>
-                  <div className="flex flex-col gap-2 sm:flex-row">
-                    <SubmitButton name="confirm" value={asText(values.confirm, '')} pendingText="Releasing…">
-                      Yes, release {plural(selected, 'pairing', 'pairings')}
-                    </SubmitButton>
-                    <Button variant="secondary" onClick={() => setCancelled(true)}>
-                      Cancel
-                    </Button>
-                  </div>
-                </div>
+                <ConfirmStep
+                  question={`Release ${plural(selected, 'pairing', 'pairings')}? Both people in each pair will be emailed.`}
+                  confirmKey={asText(values.confirm, '')}
+                  confirmLabel={`Yes, release ${plural(selected, 'pairing', 'pairings')}`}
+                  pendingText="Releasing…"
+                  onCancel={() => setCancelled(true)}
+                />
               </>
             ) : (
               <SubmitButton variant="secondary" pendingText="Preparing the preview…">

@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { formValues, roleAction } from '@/lib/actions';
-import { bulkDecisionSchema, confirmationKey, decideRegistrants } from '@/lib/admin/people';
+import { bulkDecisionSchema, confirmationKey, decideRegistrants } from '@/lib/people/decisions';
 import { decisionSummary } from './copy';
 
 /**

@@ -3,13 +3,13 @@ import Link from 'next/link';
 import { useActionState, useId, useRef, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { ConfirmStep } from '@/components/ui/confirm-step';
 import { Field, FieldError, Select, Textarea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { Table, Td, Th } from '@/components/ui/table';
 import { useSelection } from '@/components/ui/use-selection';
 import type { ActionState } from '@/lib/actions';
-import { plural } from '@/lib/admin/format';
+import { plural } from '@/lib/text';
 import { decideSelectedAction } from './actions';
 import { decisionCopy, DECISION_OPTIONS } from './copy';
 
@@ -147,23 +147,16 @@ export function BulkDecisionForm({ rows, caption }: { rows: BulkRow[]; caption: 
         {state.message && <Alert tone={state.ok ? 'success' : 'error'}>{state.message}</Alert>}
 
         {confirming && chosen ? (
-          <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4" role="alert">
-            <p className="font-semibold text-amber-950">
-              {chosen.verb} {plural(asList(values.ids).length, 'person', 'people')}?
-            </p>
-            <p className="text-sm text-amber-950">
-              Each of them gets an email with the decision{asText(values.reason) ? ' and your reason' : ''}. This cannot be taken back
-              silently: a later change sends another email.
-            </p>
-            <div className="flex flex-col gap-2 sm:flex-row">
-              <SubmitButton name="confirm" value={asText(values.confirm)} pendingText="Saving…">
-                Yes, {chosen.verb.toLowerCase()} {plural(asList(values.ids).length, 'person', 'people')}
-              </SubmitButton>
-              <Button variant="secondary" onClick={() => setCancelled(true)}>
-                Cancel
-              </Button>
-            </div>
-          </div>
+          <ConfirmStep
+            question={`${chosen.verb} ${plural(asList(values.ids).length, 'person', 'people')}?`}
+            confirmKey={asText(values.confirm)}
+            confirmLabel={`Yes, ${chosen.verb.toLowerCase()} ${plural(asList(values.ids).length, 'person', 'people')}`}
+            pendingText="Saving…"
+            onCancel={() => setCancelled(true)}
+          >
+            Each of them gets an email with the decision{asText(values.reason) ? ' and your reason' : ''}. This cannot be taken back
+            silently: a later change sends another email.
+          </ConfirmStep>
         ) : (
           <SubmitButton variant="secondary" pendingText="Checking…" aria-describedby={state.fieldErrors?.ids ? `${countId} ids-error` : countId}>
             Review decision

@@ -1,6 +1,6 @@
 /** Words for decisions, shared by the list, the person page and their actions. */
 import type { PersonStatus, Role } from '@/db/schema';
-import { plural } from '@/lib/admin/format';
+import { plural } from '@/lib/text';
 
 type Decision = 'approved' | 'waitlisted' | 'declined';
 

@@ -3,7 +3,8 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, Td, Th } from '@/components/ui/table';
-import { formatDate, formatDateTime } from '@/lib/admin/format';
+import { now } from '@/lib/time/clock';
+import { formatDate, formatDateTime } from '@/lib/time/format';
 import { requireRole } from '@/lib/auth/session';
 import { CRITERIA } from '@/lib/matching/scoring';
 import { COHORT_NAME_MAX, listCohorts } from '@/lib/settings/cohorts';
@@ -114,7 +115,7 @@ export default async function SettingsPage() {
           </Table>
         )}
         <h3 className="mt-6 mb-3 text-base font-semibold text-stone-900">New cohort</h3>
-        <CreateCohortForm nameMax={COHORT_NAME_MAX} suggestedYear={new Date().getUTCFullYear() + 1} />
+        <CreateCohortForm nameMax={COHORT_NAME_MAX} suggestedYear={now().getUTCFullYear() + 1} />
       </Card>
     </div>
   );

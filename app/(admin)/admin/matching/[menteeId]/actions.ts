@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { roleAction } from '@/lib/actions';
-import { idField } from '@/lib/admin/fields';
+import { idField } from '@/lib/forms/fields';
 import { clearMatchRule, clearMatchRuleSchema, matchRuleSchema, setMatchRule } from '@/lib/matching/rules';
 import { proposePairings } from '@/lib/pairings/operations';
 

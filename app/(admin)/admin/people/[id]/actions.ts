@@ -1,11 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { errorMessage, isNextControlFlow, roleAction } from '@/lib/actions';
-import { formatDateTime } from '@/lib/admin/format';
-import { decideRegistrants, personDecisionSchema } from '@/lib/admin/people';
-import { ForbiddenError } from '@/lib/auth/permissions';
-import { getCurrentUser } from '@/lib/auth/session';
+import { roleAction, type ActionState } from '@/lib/actions';
+import { idField } from '@/lib/forms/fields';
+import { formatDateTime } from '@/lib/time/format';
+import { decideRegistrants, personDecisionSchema } from '@/lib/people/decisions';
 import { revealIdentityAnswers } from '@/lib/registration/identity';
 import { labelOf, RACE_CATEGORIES } from '@/lib/registration/options';
 import { decisionSummary } from '../copy';
@@ -33,39 +32,26 @@ export type IdentityView = {
 };
 
 /** `answers` is undefined until shown, null when the person gave none (or withdrew consent). */
-export type IdentityRevealState = { message?: string; answers?: IdentityView | null };
+export type IdentityRevealState = ActionState & { answers?: IdentityView | null };
 
-const revealSchema = z.object({ userId: z.string().trim().min(1).max(64) });
+const revealSchema = z.object({ userId: idField });
 
 /**
  * Shows one person's identity answers to an admin. A POST on purpose: the read is recorded in the
  * audit log (by revealIdentityAnswers), so it must never happen on a page load or a prefetch, and
  * the answers travel only in this response, never in the page or its address.
  */
-export async function revealIdentityAction(_prev: IdentityRevealState, formData: FormData): Promise<IdentityRevealState> {
-  const user = await getCurrentUser();
-  if (user?.role !== 'admin') return { message: 'Your session has ended or you do not have access. Sign in again.' };
-  const parsed = revealSchema.safeParse({ userId: formData.get('userId') });
-  if (!parsed.success) return { message: 'That person could not be found.' };
-  let state: IdentityRevealState;
-  try {
-    const row = await revealIdentityAnswers(user, parsed.data.userId);
-    state = {
-      answers: row && {
-        races: row.races.map((r) => labelOf(RACE_CATEGORIES, r)),
-        selfDescription: row.selfDescription,
-        preferNotToAnswer: row.preferNotToAnswer,
-        gender: row.gender,
-        consentedAt: formatDateTime(row.consentedAt),
-      },
-    };
-  } catch (err) {
-    if (isNextControlFlow(err)) throw err;
-    if (err instanceof ForbiddenError) return { message: 'You do not have access to do that.' };
-    console.error(err);
-    return { message: errorMessage(err) };
-  }
+export const revealIdentityAction = roleAction('admin', revealSchema, async (data, user): Promise<IdentityRevealState> => {
+  const row = await revealIdentityAnswers(user, data.userId);
   // The page's audit trail now has the read in it.
-  revalidatePath(`/admin/people/${parsed.data.userId}`);
-  return state;
-}
+  revalidatePath(`/admin/people/${data.userId}`);
+  return {
+    answers: row && {
+      races: row.races.map((r) => labelOf(RACE_CATEGORIES, r)),
+      selfDescription: row.selfDescription,
+      preferNotToAnswer: row.preferNotToAnswer,
+      gender: row.gender,
+      consentedAt: formatDateTime(row.consentedAt),
+    },
+  };
+});

@@ -7,8 +7,10 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { personStatus, type PersonStatus } from '@/db/schema';
-import { daysSince, formatDate, formatDateTime, plural } from '@/lib/admin/format';
-import { AUDIT_TRAIL_LIMIT, getPersonDetail, type AuditView, type MenteeProfileView, type MentorProfileView, type SharedProfileView } from '@/lib/admin/people';
+import { plural } from '@/lib/text';
+import { daysSince } from '@/lib/time/dates';
+import { formatDate, formatDateTime } from '@/lib/time/format';
+import { AUDIT_TRAIL_LIMIT, getPersonDetail, type AuditView, type MenteeProfileView, type MentorProfileView, type SharedProfileView } from '@/lib/people/detail';
 import { requireRole } from '@/lib/auth/session';
 import {
   CREDENTIALS,

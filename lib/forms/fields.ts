@@ -1,5 +1,5 @@
 /**
- * Zod fields shared by the coordinator's forms (matching, pairings, settings). Pure, so the
+ * Zod fields shared by the app's forms (people, matching, pairings, settings, values). Pure, so the
  * server actions, the data-access functions and the tests validate with the same rules.
  */
 import { z } from 'zod';
@@ -12,6 +12,16 @@ export const idField = z.string({ error: 'Missing id.' }).trim().min(1, 'Missing
 
 /** A numeric database id (pairings, cohorts) sent as a string by the browser. */
 export const serialField = z.coerce.number({ error: 'Unknown id.' }).int('Unknown id.').positive('Unknown id.').max(2_147_483_647, 'Unknown id.');
+
+/** Optional free text: blank is null; otherwise the same rules as requiredText. */
+export function optionalText(what: string, max: number) {
+  return z
+    .string()
+    .optional()
+    .transform((v) => v?.replace(/\r\n?/g, '\n').trim() || null)
+    .refine((v) => v === null || v.length <= max, `Keep ${what} under ${max.toLocaleString('en-US')} characters.`)
+    .refine((v) => v === null || !CONTROL.test(v), `Remove the invisible characters from ${what}.`);
+}
 
 /** Required free text, trimmed, with one kind of line break. */
 export function requiredText(what: string, max: number, min = 1) {

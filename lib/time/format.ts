@@ -1,9 +1,7 @@
 /**
- * Dates as the coordinator reads them. Pure: pages format on the server and hand client
- * components strings, so server and browser never disagree about a time zone.
+ * Dates as people read them. Pure: pages format on the server and hand client components
+ * strings, so server and browser never disagree about a time zone.
  */
-const DAY_MS = 86_400_000;
-
 const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
 const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
   year: 'numeric',
@@ -23,14 +21,4 @@ export function formatDate(value: Date | string | null | undefined): string {
 
 export function formatDateTime(value: Date | null | undefined): string {
   return value ? dateTimeFormat.format(value) : '—';
-}
-
-/** Whole days from `since` until `now`; null when there is no start. */
-export function daysSince(since: Date | null | undefined, now = new Date()): number | null {
-  if (!since) return null;
-  return Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY_MS));
-}
-
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

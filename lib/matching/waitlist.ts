@@ -6,19 +6,11 @@ import { getDb } from '@/db/client';
 import { pairings, users, type Pairing, type PersonStatus } from '@/db/schema';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
-import { mentorEligibility } from '@/lib/matching/eligibility';
-import type { WaitlistEntry } from '@/lib/matching/workbench';
+import { param, type SearchParams } from '@/lib/forms/query';
+import { mentorEligibility } from './eligibility';
+import type { WaitlistEntry } from './workbench';
 
-// ---------------------------------------------------------------------------
-// The waitlist view: filters and sort live in the address (GET), so a view can be bookmarked
-// ---------------------------------------------------------------------------
-
-const firstString = (v: unknown) => {
-  const s = Array.isArray(v) ? v[0] : v;
-  return typeof s === 'string' && s.trim() !== '' ? s.trim() : undefined;
-};
-/** Anything malformed in the address is ignored rather than failing the page. */
-const param = <T extends z.ZodType>(schema: T) => z.preprocess(firstString, schema.optional()).catch(undefined);
+// The waitlist view: filters and sort live in the address (GET), so a view can be bookmarked.
 
 export const WAITLIST_SORTS = ['waited', 'name'] as const;
 
@@ -30,7 +22,7 @@ export const waitlistQuerySchema = z.object({
 });
 export type WaitlistQuery = z.output<typeof waitlistQuerySchema>;
 
-export function parseWaitlistQuery(params: Record<string, string | string[] | undefined>): WaitlistQuery {
+export function parseWaitlistQuery(params: SearchParams): WaitlistQuery {
   return waitlistQuerySchema.parse(params);
 }
 
@@ -50,9 +42,7 @@ export function filterWaitlist(entries: WaitlistEntry[], query: WaitlistQuery): 
   return out;
 }
 
-// ---------------------------------------------------------------------------
 // Reads for the matching pages
-// ---------------------------------------------------------------------------
 
 /** Mentors who can take a new mentee now, and how many places they have between them. */
 export async function freeMentorPlaces(actor: SessionUser): Promise<{ mentors: number; places: number }> {

@@ -1,0 +1,74 @@
+/**
+ * Every audit event, named once: its action, the type of its subject and the shape of its details.
+ * The audit-log viewer, exports and reports read rows through these names, so a new event is added
+ * here first. Subject types are spelled in kebab-case, like the actions ('match-rule.set').
+ */
+import { z } from 'zod';
+import { matchRuleKind, personStatus, userRole } from '@/db/schema';
+
+export const SUBJECT_TYPES = ['user', 'pairing', 'match-rule', 'cohort', 'program-settings', 'values-statement'] as const;
+export type SubjectType = (typeof SUBJECT_TYPES)[number];
+
+const event = <S extends SubjectType, D extends z.ZodType>(subjectType: S, details: D) => ({ subjectType, details });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const status = z.enum(personStatus.enumValues);
+const kind = z.enum(matchRuleKind.enumValues);
+const settingsSnapshot = z.looseObject({
+  termMonths: z.number(),
+  renewalWindowDays: z.number(),
+  cadenceDueSoonDays: z.number(),
+  cadenceOverdueDays: z.number(),
+  weights: z.record(z.string(), z.number()),
+});
+
+export const AUDIT_EVENTS = {
+  // People and registration
+  'role.chosen': event('user', z.object({ role: z.enum(userRole.enumValues) })),
+  'registration.submitted': event('user', z.object({ role: z.enum(['mentee', 'mentor']), identityConsent: z.boolean() })),
+  'profile.updated': event('user', z.object({ role: z.enum(['mentee', 'mentor']), identityConsent: z.boolean() })),
+  'identity.viewed': event('user', z.object({ found: z.boolean() })),
+  'registrant.decided': event('user', z.object({ from: status, to: status, reason: z.string().nullable() })),
+  'person.withdrew': event('user', z.object({ reason: z.string() })),
+  'values.attested': event('user', z.object({ version: z.number().int() })),
+  'mentor.paused': event('user', z.object({ pausedUntil: isoDate })),
+  'mentor.resumed': event('user', z.object({ pausedUntil: z.null() })),
+  'mentor.capacity-changed': event('user', z.object({ capacity: z.number().int() })),
+  // Matching and pairings
+  'match-rule.set': event(
+    'match-rule',
+    z.object({
+      menteeId: z.string(),
+      mentorId: z.string(),
+      kind,
+      reason: z.string(),
+      replaced: z.object({ kind, reason: z.string().nullable() }).nullable(),
+    }),
+  ),
+  'match-rule.cleared': event('match-rule', z.object({ menteeId: z.string(), mentorId: z.string(), kind, reason: z.string().nullable() })),
+  'pairing.proposed': event('pairing', z.object({ menteeId: z.string(), mentorId: z.string(), score: z.number() })),
+  'pairing.approved': event('pairing', z.object({ startDate: isoDate, endDate: isoDate })),
+  'pairing.ended': event('pairing', z.union([z.object({ reason: z.string(), rematch: z.boolean() }), z.object({ reason: z.literal('withdrawal') })])),
+  // Program
+  'values.published': event('values-statement', z.object({ title: z.string(), previousVersion: z.number().int().nullable() })),
+  'settings.updated': event('program-settings', z.object({ before: settingsSnapshot, after: settingsSnapshot })),
+  'cohort.created': event('cohort', z.object({ name: z.string(), programYear: z.number().int(), launchDate: isoDate })),
+  'cohort.opened': event('cohort', z.object({ name: z.string(), isOpen: z.object({ from: z.boolean(), to: z.boolean() }) })),
+  'cohort.closed': event('cohort', z.object({ name: z.string(), isOpen: z.object({ from: z.boolean(), to: z.boolean() }) })),
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_EVENTS;
+
+/** One audit event as written: the action decides the subject type and what the details hold. */
+export type AuditEvent = {
+  [A in AuditAction]: {
+    action: A;
+    actorId: string | null;
+    subjectId: string | number;
+    details: z.input<(typeof AUDIT_EVENTS)[A]['details']>;
+  };
+}[AuditAction];
+
+export function subjectTypeOf(action: AuditAction): SubjectType {
+  return AUDIT_EVENTS[action].subjectType;
+}
