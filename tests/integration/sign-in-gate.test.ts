@@ -158,28 +158,26 @@ describe('[SIGN-IN]: a limited address answers exactly like any other', () => {
   });
 
   it('same status, redirect, cookies and headers; timing within noise', async () => {
-    const email = `same-${unique()}@example.edu`;
+    const addresses = [0, 1, 2].map(() => `same-${unique()}@example.edu`);
     const sent: ReturnType<typeof shape>[] = [];
     const sentMs: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const t = performance.now();
-      sent.push(shape(await postSignIn(email)));
-      sentMs.push(performance.now() - t);
-    }
     const limited: ReturnType<typeof shape>[] = [];
     const limitedMs: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const t = performance.now();
-      limited.push(shape(await postSignIn(email)));
-      limitedMs.push(performance.now() - t);
+    for (const email of addresses) {
+      for (let i = 0; i < 6; i++) {
+        const t = performance.now();
+        const answer = shape(await postSignIn(email));
+        (i < 3 ? sentMs : limitedMs).push(performance.now() - t);
+        (i < 3 ? sent : limited).push(answer);
+      }
+      expect(await mailRows(email)).toHaveLength(3); // the last three really were limited
     }
-    expect(await mailRows(email)).toHaveLength(3); // the last three really were limited
     for (const l of limited) expect(l).toEqual(sent[0]);
     expect(sent[0].cookies).toContain('authjs.callback-url');
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     console.log(`sign-in via Auth.js route: sent median ${median(sentMs).toFixed(1)} ms, limited median ${median(limitedMs).toFixed(1)} ms`);
     // The limited path waits as long as a typical send; allow for a loaded test machine.
-    expect(Math.abs(median(sentMs) - median(limitedMs))).toBeLessThan(Math.max(40, median(sentMs) * 0.5));
+    expect(Math.abs(median(sentMs) - median(limitedMs))).toBeLessThan(Math.max(60, median(sentMs) * 0.6));
   });
 });
 
