@@ -6,22 +6,14 @@
  * they were. New actions are discovered from the source ('use server' modules, app/**\/route.ts):
  * one without a row here fails the suite.
  */
-import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { cohorts, pairings, sessions } from '@/db/schema';
+import { sessions } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
-import { approvalKey, endKey } from '@/lib/pairings/forms';
-import { confirmationKey } from '@/lib/people/decisions';
-import { proposePairings } from '@/lib/pairings/operations';
-import { CRITERION_KEYS, PROGRAM_DEFAULTS, weightName } from '@/lib/settings/program';
-import { DEFAULT_WEIGHTS } from '@/lib/matching/scoring';
 import { callAction, toFormData, type FormInput, type Outcome } from '../support/action-harness';
+import { access, ACTIONS, buildWorld, ROLES, tag, type Access, type Allowed, type Caller, type Target, type Variant, type World } from '../support/action-table';
 import { diffSnapshots, rowsMentioning, snapshotAllTables } from '../support/db-snapshot';
-import { validMenteeForm, validMentorForm } from '../support/forms';
-import { createPerson } from '../support/people';
-import { approvedMentee, approvedMentor, ensureStatement } from '../support/program';
 import { exportedFunctions, HTTP_METHODS, inlineServerActions, routeHandlerModules, serverActionModules } from '../support/server-actions';
 
 // The session is whoever the cell says; actions read it only through getCurrentUser.
@@ -48,69 +40,6 @@ vi.mock('next/headers', () => {
 });
 vi.mock('next/cache', async (original) => ({ ...(await original<object>()), revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
 
-const ROLES = ['anonymous', 'mentee', 'mentor', 'admin'] as const;
-type Caller = (typeof ROLES)[number];
-type Variant = 'own' | 'other';
-
-/** no: refused, nothing changes · own: runs, but never touches another person's rows · any: runs. */
-type Allowed = 'no' | 'own' | 'any';
-type Access = Record<Caller, Allowed>;
-
-type World = {
-  admin: SessionUser;
-  mentee: SessionUser;
-  otherMentee: SessionUser;
-  mentor: SessionUser;
-  otherMentor: SessionUser;
-  ownPairingId: number;
-  otherPairingId: number;
-  cohortId: number;
-  statementVersion: number;
-};
-
-/** What a cell aims at: the caller's own records, or someone else's. */
-type Target = { person: SessionUser; mentee: SessionUser; mentor: SessionUser; pairingId: number; world: World; tag: string };
-
-const access = (anonymous: Allowed, mentee: Allowed, mentor: Allowed, admin: Allowed): Access => ({ anonymous, mentee, mentor, admin });
-
-const intro = { subject: 'Meet {mentor_name}', body: 'Hello {mentee_name} and {mentor_name}, please say hello to each other.' };
-const settingsForm = (): FormInput => ({
-  ...Object.fromEntries(['termMonths', 'renewalWindowDays', 'cadenceDueSoonDays', 'cadenceOverdueDays'].map((k) => [k, String(PROGRAM_DEFAULTS[k as keyof typeof PROGRAM_DEFAULTS])])),
-  ...Object.fromEntries(CRITERION_KEYS.map((k) => [weightName(k), String(DEFAULT_WEIGHTS[k])])),
-});
-const statement = { title: 'Our shared values', body: 'We commit to anti-racism, cultural humility, mutual respect and a safe space for every student we meet.' };
-
-// ───────────────────────── the table ─────────────────────────
-// One line per server action: who may call it (anonymous, mentee, mentor, admin), and a valid form
-// aimed at the cell's target. Adding an action is adding its line.
-const A = 'app/(admin)/admin';
-const ACTIONS: Record<string, [Access, (t: Target) => FormInput]> = {
-  [`${A}/matching/[menteeId]/actions.ts#proposeOneAction`]:  [access('no', 'no', 'no', 'any'), (t) => ({ menteeId: t.mentee.id, mentorId: t.mentor.id })],
-  [`${A}/matching/[menteeId]/actions.ts#setRuleAction`]:     [access('no', 'no', 'no', 'any'), (t) => ({ menteeId: t.mentee.id, mentorId: t.mentor.id, kind: 'exclude', reason: 'Matrix check' })],
-  [`${A}/matching/[menteeId]/actions.ts#clearRuleAction`]:   [access('no', 'no', 'no', 'any'), (t) => ({ menteeId: t.mentee.id, mentorId: t.mentor.id })],
-  [`${A}/matching/actions.ts#optimiseAction`]:               [access('no', 'no', 'no', 'any'), () => ({})],
-  [`${A}/matching/actions.ts#stagePairsAction`]:             [access('no', 'no', 'no', 'any'), (t) => ({ pairs: [`${t.mentee.id}|${t.mentor.id}`] })],
-  [`${A}/pairings/actions.ts#approveSelectedAction`]:        [access('no', 'no', 'no', 'any'), (t) => ({ ids: [String(t.pairingId)], ...intro, confirm: approvalKey({ ids: [t.pairingId], ...intro }) })],
-  [`${A}/pairings/actions.ts#endPairingAction`]:             [access('no', 'no', 'no', 'any'), (t) => ({ pairingId: String(t.pairingId), reason: 'Matrix check', mode: 'withdraw', confirm: endKey({ pairingId: t.pairingId, reason: 'Matrix check', rematch: true }) })],
-  [`${A}/people/[id]/actions.ts#decidePersonAction`]:        [access('no', 'no', 'no', 'any'), (t) => ({ userId: t.person.id, decision: 'waitlisted' })],
-  [`${A}/people/[id]/actions.ts#revealIdentityAction`]:      [access('no', 'no', 'no', 'any'), (t) => ({ userId: t.person.id })],
-  [`${A}/people/actions.ts#decideSelectedAction`]:           [access('no', 'no', 'no', 'any'), (t) => ({ ids: [t.person.id], decision: 'waitlisted', confirm: confirmationKey({ ids: [t.person.id], decision: 'waitlisted', reason: null }) })],
-  [`${A}/settings/actions.ts#saveSettingsAction`]:           [access('no', 'no', 'no', 'any'), () => settingsForm()],
-  [`${A}/settings/actions.ts#createCohortAction`]:           [access('no', 'no', 'no', 'any'), (t) => ({ name: `Cohort ${t.tag}`, programYear: '2027', launchDate: '2027-01-15' })],
-  [`${A}/settings/actions.ts#setCohortOpenAction`]:          [access('no', 'no', 'no', 'any'), (t) => ({ cohortId: String(t.world.cohortId) })],
-  [`${A}/values/actions.ts#publishStatementAction`]:         [access('no', 'no', 'no', 'any'), () => ({ ...statement, confirm: 'on' })],
-  ['app/(auth)/register/actions.ts#chooseRoleAction']:       [access('no', 'own', 'own', 'own'), () => ({ role: 'mentor' })],
-  ['app/(auth)/sign-in/actions.ts#requestSignInLink']:       [access('any', 'any', 'any', 'any'), (t) => ({ email: t.person.email })],
-  ['lib/auth/actions.ts#signOutAction']:                     [access('any', 'any', 'any', 'any'), () => ({})],
-  ['lib/registration/actions.ts#saveMenteeProfileAction']:   [access('no', 'own', 'no', 'no'), () => validMenteeForm()],
-  ['lib/registration/actions.ts#registerMentorAction']:      [access('no', 'no', 'own', 'no'), (t) => ({ ...validMentorForm(), attest: 'on', signatureName: 'Dr. Test Mentor', statementVersion: String(t.world.statementVersion) })],
-  ['lib/registration/actions.ts#saveMentorProfileAction']:   [access('no', 'no', 'own', 'no'), () => validMentorForm()],
-  ['lib/registration/actions.ts#attestAction']:              [access('no', 'no', 'own', 'no'), (t) => ({ attest: 'on', signatureName: 'Dr. Test Mentor', statementVersion: String(t.world.statementVersion) })],
-  ['lib/registration/actions.ts#pauseAction']:               [access('no', 'no', 'own', 'no'), () => ({ pausedUntil: '2027-06-30' })],
-  ['lib/registration/actions.ts#capacityAction']:            [access('no', 'no', 'own', 'no'), () => ({ capacity: '3' })],
-  ['lib/registration/actions.ts#withdrawAction']:            [access('no', 'own', 'own', 'no'), () => ({ reason: 'Matrix check', confirm: 'on' })],
-};
-
 /** Route handlers: who may call, and the request, carrying the caller's session cookie. */
 type RouteCall = (t: Target, cookie: string) => NextRequest;
 const BASE = 'http://localhost:3000';
@@ -119,39 +48,31 @@ const withCookie = (cookie: string, init: { method?: string; headers?: Record<st
   headers: { ...(cookie ? { cookie } : {}), origin: BASE, ...(init.headers ?? {}) },
 });
 const ROUTES: Record<string, [Access, RouteCall]> = {
-  'app/api/health/route.ts#GET':              [access('any', 'any', 'any', 'any'), (_t, c) => new NextRequest(`${BASE}/api/health`, withCookie(c))],
+  'app/api/health/route.ts#GET': [access('any', 'any', 'any', 'any'), (_t, c) => new NextRequest(`${BASE}/api/health`, withCookie(c))],
   // The dev outbox is public by contract while the outbox transport is in use (the test default).
-  'app/api/dev/outbox/route.ts#GET':          [access('any', 'any', 'any', 'any'), (t, c) => new NextRequest(`${BASE}/api/dev/outbox?to=${encodeURIComponent(t.person.email)}`, withCookie(c))],
+  'app/api/dev/outbox/route.ts#GET': [
+    access('any', 'any', 'any', 'any'),
+    (t, c) => new NextRequest(`${BASE}/api/dev/outbox?to=${encodeURIComponent(t.person.email)}`, withCookie(c)),
+  ],
   // A made-up token: refused for everyone, and no session may appear.
-  'app/api/auth/confirm/route.ts#POST':       [access('no', 'no', 'no', 'no'), (t, c) => new NextRequest(`${BASE}/api/auth/confirm`, withCookie(c, { method: 'POST', body: new URLSearchParams({ token: 'f'.repeat(64), email: t.person.email }) }))],
+  'app/api/auth/confirm/route.ts#POST': [
+    access('no', 'no', 'no', 'no'),
+    (t, c) =>
+      new NextRequest(`${BASE}/api/auth/confirm`, withCookie(c, { method: 'POST', body: new URLSearchParams({ token: 'f'.repeat(64), email: t.person.email }) })),
+  ],
   // Auth.js's own session endpoint answers with the cookie holder, never with anyone else.
-  'app/api/auth/[...nextauth]/route.ts#GET':  [access('any', 'own', 'own', 'own'), (_t, c) => new NextRequest(`${BASE}/api/auth/session`, withCookie(c))],
+  'app/api/auth/[...nextauth]/route.ts#GET': [access('any', 'own', 'own', 'own'), (_t, c) => new NextRequest(`${BASE}/api/auth/session`, withCookie(c))],
   // Signing out without Auth.js's CSRF token is refused: the session row stays.
-  'app/api/auth/[...nextauth]/route.ts#POST': [access('no', 'no', 'no', 'no'), (_t, c) => new NextRequest(`${BASE}/api/auth/signout`, withCookie(c, { method: 'POST', body: new URLSearchParams({}), headers: { 'content-type': 'application/x-www-form-urlencoded' } }))],
+  'app/api/auth/[...nextauth]/route.ts#POST': [
+    access('no', 'no', 'no', 'no'),
+    (_t, c) =>
+      new NextRequest(
+        `${BASE}/api/auth/signout`,
+        withCookie(c, { method: 'POST', body: new URLSearchParams({}), headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      ),
+  ],
 };
 // ─────────────────────────────────────────────────────────────
-
-let counter = 0;
-const tag = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
-
-async function buildWorld(): Promise<World> {
-  const db = await getDb();
-  const statementVersion = await ensureStatement();
-  const [admin, mentee, otherMentee, mentor, otherMentor] = await Promise.all([
-    createPerson('admin'),
-    approvedMentee(),
-    approvedMentee(),
-    approvedMentor(),
-    approvedMentor(),
-  ]);
-  await proposePairings(admin, [
-    { menteeId: mentee.id, mentorId: mentor.id },
-    { menteeId: otherMentee.id, mentorId: otherMentor.id },
-  ]);
-  const pairingOf = async (menteeId: string) => (await db.select({ id: pairings.id }).from(pairings).where(eq(pairings.menteeId, menteeId)))[0].id;
-  const [cohort] = await db.insert(cohorts).values({ name: `Matrix ${tag()}`, programYear: 2027, launchDate: '2027-01-15' }).returning({ id: cohorts.id });
-  return { admin, mentee, otherMentee, mentor, otherMentor, ownPairingId: await pairingOf(mentee.id), otherPairingId: await pairingOf(otherMentee.id), cohortId: cohort.id, statementVersion };
-}
 
 function caller(world: World, role: Caller): SessionUser | null {
   return role === 'anonymous' ? null : world[role];
@@ -159,8 +80,7 @@ function caller(world: World, role: Caller): SessionUser | null {
 
 function target(world: World, role: Caller, variant: Variant): Target {
   const me = caller(world, role);
-  if (variant === 'own')
-    return { person: me ?? world.mentee, mentee: world.mentee, mentor: world.mentor, pairingId: world.ownPairingId, world, tag: tag() };
+  if (variant === 'own') return { person: me ?? world.mentee, mentee: world.mentee, mentor: world.mentor, pairingId: world.ownPairingId, world, tag: tag() };
   const person = role === 'mentor' ? world.otherMentor : world.otherMentee;
   return { person, mentee: world.otherMentee, mentor: world.otherMentor, pairingId: world.otherPairingId, world, tag: tag() };
 }
@@ -175,7 +95,9 @@ const smuggled = (t: Target): FormInput => ({ userId: t.person.id, id: t.person.
 
 type Cell = { key: string; role: Caller; variant: Variant; allowed: Allowed };
 const cellsOf = (table: Record<string, [Access, unknown]>): Cell[] =>
-  Object.entries(table).flatMap(([key, [acc]]) => ROLES.flatMap((role) => (['own', 'other'] as const).map((variant) => ({ key, role, variant, allowed: acc[role] }))));
+  Object.entries(table).flatMap(([key, [acc]]) =>
+    ROLES.flatMap((role) => (['own', 'other'] as const).map((variant) => ({ key, role, variant, allowed: acc[role] }))),
+  );
 
 const tally = { calls: 0, refused: 0, allowed: 0, threw: 0, status5xx: 0, refusedWrites: 0 };
 
@@ -189,7 +111,9 @@ describe('[AUTHZ]: the authorisation matrix', () => {
   });
 
   afterAll(() => {
-    console.info(`[AUTHZ] matrix: ${tally.calls} calls (${tally.refused} refused, ${tally.allowed} allowed), ${tally.threw} threw, ${tally.status5xx} answered 5xx, ${tally.refusedWrites} refused calls wrote`);
+    console.info(
+      `[AUTHZ] matrix: ${tally.calls} calls (${tally.refused} refused, ${tally.allowed} allowed), ${tally.threw} threw, ${tally.status5xx} answered 5xx, ${tally.refusedWrites} refused calls wrote`,
+    );
   });
 
   it('every server action and route handler in the source has a row in the table (and no row is stale)', () => {
