@@ -11,6 +11,7 @@ import type { SessionUser } from '@/lib/auth/session';
 import { callAction, toFormData, type FormInput, type Outcome } from '../support/action-harness';
 import { ACTIONS, buildWorld, ROLES, type Target, type World } from '../support/action-table';
 import { diffSnapshots, snapshotAllTables } from '../support/db-snapshot';
+import { validMenteeForm, validMentorForm } from '../support/forms';
 import { exportedFunctions, serverActionModules } from '../support/server-actions';
 
 const signedIn = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -37,13 +38,19 @@ const splice = (value: string, at: number, inside: string) => {
 };
 
 /** A YYYY-MM-DD that is not a day on the calendar: month 0 or 13–99, or a day past the month's end. */
-const impossibleDate = fc.oneof(
-  fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.constantFrom(0, 13, 14, 45, 99), fc.integer({ min: 1, max: 28 })),
-  fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.constant(2), fc.integer({ min: 30, max: 31 })),
-  fc.tuple(fc.integer({ min: 2001, max: 2099 }).filter((y) => y % 4 !== 0), fc.constant(2), fc.constant(29)),
-  fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.constantFrom(4, 6, 9, 11), fc.constant(31)),
-  fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom(0, 32, 45, 99)),
-).map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+const impossibleDate = fc
+  .oneof(
+    fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.constantFrom(0, 13, 14, 45, 99), fc.integer({ min: 1, max: 28 })),
+    fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.constant(2), fc.integer({ min: 30, max: 31 })),
+    fc.tuple(
+      fc.integer({ min: 2001, max: 2099 }).filter((y) => y % 4 !== 0),
+      fc.constant(2),
+      fc.constant(29),
+    ),
+    fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.constantFrom(4, 6, 9, 11), fc.constant(31)),
+    fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom(0, 32, 45, 99)),
+  )
+  .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 
 type Kind = 'invisible' | 'line-break' | 'huge' | 'impossible-date' | 'blank-number' | 'not-a-number';
 type Mutation = { field: string; kind: Kind; value: string };
@@ -56,7 +63,9 @@ function badValues(field: string, valid: string, multiline: readonly string[]): 
     fc.integer({ min: 41_000, max: 60_000 }).map((n) => ({ field, kind: 'huge' as const, value: valid + 'x'.repeat(n) })),
   ];
   if (!multiline.includes(field))
-    options.push(fc.tuple(fc.nat(valid.length), fc.constantFrom(...LINE_BREAKS)).map(([at, c]) => ({ field, kind: 'line-break' as const, value: splice(valid, at, c) })));
+    options.push(
+      fc.tuple(fc.nat(valid.length), fc.constantFrom(...LINE_BREAKS)).map(([at, c]) => ({ field, kind: 'line-break' as const, value: splice(valid, at, c) })),
+    );
   if (/^\d{4}-\d{2}-\d{2}$/.test(valid)) options.push(impossibleDate.map((value) => ({ field, kind: 'impossible-date' as const, value })));
   if (/^\d+$/.test(valid)) {
     options.push(fc.constantFrom('', ' ', '   ', '\t', '\u00a0').map((value) => ({ field, kind: 'blank-number' as const, value })));
@@ -70,16 +79,14 @@ function badForms(valid: FormInput, multiline: readonly string[]): fc.Arbitrary<
   const targets = Object.entries(valid).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== ''));
   if (!targets.length) return null;
   const perField = targets.map(([field, v]) => badValues(field, Array.isArray(v) ? v[0] : v, multiline));
-  return fc
-    .uniqueArray(fc.oneof(...perField), { minLength: 1, maxLength: 3, selector: (m) => m.field })
-    .map((mutations) => {
-      const form: FormInput = { ...valid };
-      for (const m of mutations) {
-        const v = valid[m.field];
-        form[m.field] = Array.isArray(v) ? [m.value, ...v.slice(1)] : m.value;
-      }
-      return { form, mutations };
-    });
+  return fc.uniqueArray(fc.oneof(...perField), { minLength: 1, maxLength: 3, selector: (m) => m.field }).map((mutations) => {
+    const form: FormInput = { ...valid };
+    for (const m of mutations) {
+      const v = valid[m.field];
+      form[m.field] = Array.isArray(v) ? [m.value, ...v.slice(1)] : m.value;
+    }
+    return { form, mutations };
+  });
 }
 
 const tally = { actions: 0, cases: 0, fieldErrors: 0, threw: 0, generic: 0, succeeded: 0, writes: 0, skipped: [] as string[] };
@@ -97,6 +104,22 @@ describe('[FUZZ]: bad input gets a field error, never a 500, never a write', () 
     console.info(
       `[FUZZ] ${tally.actions} actions, ${tally.cases} generated bad inputs: ${tally.fieldErrors} field errors, ${tally.threw} threw, ${tally.generic} generic errors, ${tally.succeeded} succeeded, ${tally.writes} actions wrote; no input to fuzz: ${tally.skipped.join(', ') || 'none'}`,
     );
+  });
+
+  // The probe's own examples, each through the real action: a field error on the right field, no write.
+  it.each([
+    ['app/(admin)/admin/settings/actions.ts#createCohortAction', 'admin', { name: 'Spring cohort', programYear: '2027', launchDate: '2027-13-45' }, 'launchDate'],
+    ['lib/registration/actions.ts#pauseAction', 'mentor', { pausedUntil: '2027-02-30' }, 'pausedUntil'],
+    ['lib/registration/actions.ts#saveMentorProfileAction', 'mentor', { ...validMentorForm(), yearsInPractice: '  ' }, 'yearsInPractice'],
+    ['lib/registration/actions.ts#saveMenteeProfileAction', 'mentee', { ...validMenteeForm(), school: 'Example\u2028University' }, 'school'],
+    ['app/(admin)/admin/values/actions.ts#publishStatementAction', 'admin', { title: 'New\ntitle', body: 'x'.repeat(80), confirm: 'on' }, 'title'],
+  ] as const)('%s as %s: the field error lands on the field and nothing is written', async (key, role, form, field) => {
+    signedIn.user = world[role];
+    const before = await snapshotAllTables();
+    const outcome = await callAction(actions.get(key), toFormData(form as FormInput));
+    expect(outcome.kind, JSON.stringify(outcome)).toBe('field-error');
+    if (outcome.kind === 'field-error') expect(outcome.state.fieldErrors?.[field]?.length, JSON.stringify(outcome.state.fieldErrors)).toBeGreaterThan(0);
+    expect(diffSnapshots(before, await snapshotAllTables())).toEqual({});
   });
 
   it.each(Object.keys(ACTIONS))(`%s: ${RUNS} bad inputs, each a field error`, async (key) => {
