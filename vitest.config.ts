@@ -31,10 +31,9 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
-          // next-auth imports 'next/server' without an extension, which Node's ESM loader refuses;
-          // bundled by Vite it resolves, so the matrix can import every action and route handler.
-          server: { deps: { inline: ['next-auth'] } },
           setupFiles: ['tests/support/integration-setup.ts'],
+          // next-auth imports `next/server` without an extension; let Vite resolve it.
+          server: { deps: { inline: ['next-auth'] } },
           ...(onPostgres ? { maxWorkers: 4 } : {}),
           testTimeout: 60_000,
           hookTimeout: 120_000,

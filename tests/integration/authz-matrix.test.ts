@@ -54,6 +54,16 @@ const ROUTES: Record<string, [Access, RouteCall]> = {
     access('any', 'any', 'any', 'any'),
     (t, c) => new NextRequest(`${BASE}/api/dev/outbox?to=${encodeURIComponent(t.person.email)}`, withCookie(c)),
   ],
+  // Absent while CRON_SECRET / TEST_CLOCK are unset (as here): 404 for everyone, nothing runs.
+  'app/api/jobs/daily/route.ts#POST': [
+    access('no', 'no', 'no', 'no'),
+    (_t, c) => new NextRequest(`${BASE}/api/jobs/daily`, withCookie(c, { method: 'POST', headers: { authorization: 'Bearer guessed' } })),
+  ],
+  'app/api/test/clock/route.ts#GET': [access('no', 'no', 'no', 'no'), (_t, c) => new NextRequest(`${BASE}/api/test/clock`, withCookie(c))],
+  'app/api/test/clock/route.ts#POST': [
+    access('no', 'no', 'no', 'no'),
+    (_t, c) => new NextRequest(`${BASE}/api/test/clock`, withCookie(c, { method: 'POST', body: JSON.stringify({ now: '2030-01-01T00:00:00Z' }) })),
+  ],
   // A made-up token: refused for everyone, and no session may appear.
   'app/api/auth/confirm/route.ts#POST': [
     access('no', 'no', 'no', 'no'),

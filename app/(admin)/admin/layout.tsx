@@ -15,6 +15,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         { href: '/admin/pairings', label: 'Pairings' },
         { href: '/admin/values', label: 'Values statement' },
         { href: '/admin/settings', label: 'Settings' },
+        { href: '/admin/emails', label: 'Email log' },
       ]}
     >
       {children}
