@@ -9,7 +9,10 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /** The key the form echoes back on "Yes, …" (absent on the first submission). */
-export const confirmField = z.string().max(128).optional();
+export const confirmField = z
+  .string()
+  .regex(/^[0-9a-f]{0,64}$/, 'This confirmation is out of date. Please review and confirm again.')
+  .optional();
 
 /** A short digest of what is being confirmed; `kind` keeps keys of different flows apart. */
 export function confirmKey(kind: string, parts: readonly (string | number | boolean | null | undefined)[]): string {

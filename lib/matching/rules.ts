@@ -25,7 +25,7 @@ export const matchRuleSchema = z.object({
   mentorId: idField,
   kind: z.enum(matchRuleKind.enumValues, { error: 'Choose lock or exclude.' }),
   // Required: a rule silently changes what the matcher offers, so the next coordinator needs the why.
-  reason: requiredText('a reason', RULE_REASON_MAX),
+  reason: requiredText('a reason', RULE_REASON_MAX, { multiline: true }),
 });
 export type MatchRuleInput = z.input<typeof matchRuleSchema>;
 

@@ -40,7 +40,7 @@ function knownPlaceholders(text: string, ctx: z.RefinementCtx) {
 
 export const introTemplateFields = {
   subject: requiredText('a subject', INTRO_SUBJECT_MAX, 3).superRefine(knownPlaceholders),
-  body: requiredText('the email text', INTRO_BODY_MAX, 20).superRefine(knownPlaceholders),
+  body: requiredText('the email text', INTRO_BODY_MAX, { min: 20, multiline: true }).superRefine(knownPlaceholders),
 };
 
 const pairingIdsField = z
@@ -69,7 +69,7 @@ export const END_REASON_MAX = 500;
 
 export const endPairingFormSchema = z.object({
   pairingId: serialField,
-  reason: requiredText('a reason', END_REASON_MAX),
+  reason: requiredText('a reason', END_REASON_MAX, { multiline: true }),
   rematch: checkboxField,
   confirm: confirmField,
 });

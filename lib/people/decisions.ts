@@ -24,7 +24,7 @@ export function isDecidable(person: { role: Role | null; status: PersonStatus })
 
 // Schemas (pure; the server actions and the tests use them)
 
-const reasonField = optionalText('the reason', 500);
+const reasonField = optionalText('the reason', 500, { multiline: true });
 
 const decisionField = z.enum(DECISIONS, { error: 'Choose approve, waitlist or decline.' });
 

@@ -3,7 +3,7 @@
  * every rule. Field names match the form; checkbox groups arrive as arrays.
  */
 import { z } from 'zod';
-import { CONTROL } from '@/lib/forms/fields';
+import { checkboxField, optionalText, requiredText, typedNumber } from '@/lib/forms/fields';
 import {
   AVAILABILITY_SLOTS,
   CREDENTIALS,
@@ -19,22 +19,8 @@ import {
 import { now } from '@/lib/time/clock';
 import { parseIsoDate } from '@/lib/time/dates';
 
-/** Trimmed text of bounded length; control characters refused (newlines allowed in long text). */
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `Enter ${label}.` })
-    .transform((v) => v.trim())
-    .refine((v) => v.length > 0, `Enter ${label}.`)
-    .refine((v) => v.length <= max, `Keep ${label} under ${max} characters.`)
-    .refine((v) => !CONTROL.test(v), `Remove the invisible characters from ${label}.`);
-
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => v?.trim() || null)
-    .refine((v) => v === null || v.length <= max, `Keep ${label} under ${max} characters.`)
-    .refine((v) => v === null || !CONTROL.test(v), `Remove the invisible characters from ${label}.`);
+/** Single-line text unless said otherwise; the shared rules in lib/forms/fields. */
+const text = (label: string, max: number, opts: { multiline?: boolean } = {}) => requiredText(label, max, opts);
 
 const many = <V extends string>(values: [V, ...V[]], label: string, min = 0) =>
   z
@@ -43,10 +29,7 @@ const many = <V extends string>(values: [V, ...V[]], label: string, min = 0) =>
     .transform((list) => [...new Set(list)])
     .refine((list) => list.length >= min, min === 1 ? `Choose at least one ${label}.` : `Choose at least ${min} ${label}.`);
 
-const checkbox = z
-  .string()
-  .optional()
-  .transform((v) => v === 'on' || v === 'true' || v === 'yes');
+const checkbox = checkboxField;
 
 const mustAccept = (message: string) =>
   z
@@ -66,7 +49,7 @@ const common = {
   availability: many(AVAILABILITY_SLOTS, 'time you are usually free', 1),
   city: optionalText('your city', 80),
   languages: many(valuesOf(LANGUAGES), 'language'),
-  about: optionalText('“about me”', 1200).transform((v) => v ?? ''),
+  about: optionalText('“about me”', 1200, { multiline: true }).transform((v) => v ?? ''),
   expectations: mustAccept('Please read and accept the program expectations.'),
 };
 
@@ -98,14 +81,16 @@ export const menteeProfileSchema = z
     school: text('your school', 120),
     schoolYear: z.enum(valuesOf(SCHOOL_YEARS), { error: 'Choose your year.' }),
     major: text('your major', 120),
-    targetCycle: z.coerce
-      .number({ error: 'Enter the year you plan to apply.' })
-      .int('Enter a year like 2028.')
-      .refine((y) => y >= thisYear() - 1 && y <= thisYear() + 8, `Enter a year between ${thisYear() - 1} and ${thisYear() + 8}.`),
+    targetCycle: typedNumber(
+      z
+        .number({ error: 'Enter the year you plan to apply.' })
+        .int('Enter a year like 2028.')
+        .refine((y) => y >= thisYear() - 1 && y <= thisYear() + 8, `Enter a year between ${thisYear() - 1} and ${thisYear() + 8}.`),
+    ),
     specialties: many(valuesOf(SPECIALTIES), 'specialty'),
     specialtyOther: optionalText('the other specialty', 120),
     helpWith: many(valuesOf(HELP_AREAS), 'area you want help with', 1),
-    helpOther: optionalText('what else you want help with', 300),
+    helpOther: optionalText('what else you want help with', 300, { multiline: true }),
     firstGen: z
       .enum(['yes', 'no', ''], { error: 'Choose yes, no, or leave it blank.' })
       .optional()
@@ -129,17 +114,18 @@ export const mentorProfileSchema = z
     specialty: z.enum(valuesOf(SPECIALTIES), { error: 'Choose your specialty.' }),
     specialtyOther: optionalText('your specialty', 120),
     organisation: text('your organisation', 160),
-    yearsInPractice: z.coerce
-      .number({ error: 'Enter a number of years.' })
-      .int('Enter a whole number of years.')
-      .min(0, 'Years in practice cannot be negative.')
-      .max(70, 'Enter at most 70 years.'),
+    // Blank is "not answered", never 0 years (z.coerce would turn '' and '  ' into 0).
+    yearsInPractice: typedNumber(
+      z
+        .number({ error: 'Enter a number of years.' })
+        .int('Enter a whole number of years.')
+        .min(0, 'Years in practice cannot be negative.')
+        .max(70, 'Enter at most 70 years.'),
+    ),
     residencyAffiliation: optionalText('the residency affiliation', 160),
-    capacity: z.coerce
-      .number({ error: 'Choose how many mentees you can take.' })
-      .int('Choose 1, 2 or 3.')
-      .min(1, 'Choose 1, 2 or 3.')
-      .max(3, 'Choose 1, 2 or 3.'),
+    capacity: typedNumber(
+      z.number({ error: 'Choose how many mentees you can take.' }).int('Choose 1, 2 or 3.').min(1, 'Choose 1, 2 or 3.').max(3, 'Choose 1, 2 or 3.'),
+    ),
     advice: many(valuesOf(HELP_AREAS), 'area you can advise on', 1),
     showIdentity: checkbox,
   })
@@ -155,18 +141,18 @@ export type MentorProfileInput = z.output<typeof mentorProfileSchema>;
 export const attestationSchema = z.object({
   attest: mustAccept('Please confirm that you commit to the values statement.'),
   signatureName: text('your full name as your signature', 120),
-  statementVersion: z.coerce.number().int().min(1),
+  statementVersion: typedNumber(z.number({ error: 'Reload the page and sign again.' }).int().min(1, 'Reload the page and sign again.')),
 });
 export type AttestationInput = z.output<typeof attestationSchema>;
 
 export const withdrawSchema = z.object({
-  reason: text('a reason', 500),
+  reason: text('a reason', 500, { multiline: true }),
   confirm: mustAccept('Please confirm that you want to withdraw.'),
 });
 
 export const pauseSchema = z.object({
   pausedUntil: z
-    .string()
+    .string({ error: 'Enter a real date.' })
     .optional()
     .transform((v) => v?.trim() || null)
     .refine((v) => v === null || parseIsoDate(v) !== null, 'Enter a real date.')

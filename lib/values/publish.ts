@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { CONTROL } from '@/lib/forms/fields';
+import { requiredText } from '@/lib/forms/fields';
 import { getDb, type Tx } from '@/db/client';
 import { attestations, users, valuesStatements } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write';
@@ -15,19 +15,8 @@ export const STATEMENT_BODY_MIN = 50;
 export const STATEMENT_BODY_MAX = 10_000;
 
 const statementFields = {
-  title: z
-    .string({ error: 'Enter a title.' })
-    .transform((v) => v.trim())
-    .refine((v) => v.length >= 3, 'Enter a title of at least 3 characters.')
-    .refine((v) => v.length <= STATEMENT_TITLE_MAX, `Keep the title under ${STATEMENT_TITLE_MAX} characters.`)
-    .refine((v) => !CONTROL.test(v), 'Remove the invisible characters from the title.'),
-  body: z
-    .string({ error: 'Enter the statement.' })
-    // Browsers submit textareas with CRLF; store one kind of line break.
-    .transform((v) => v.replace(/\r\n?/g, '\n').trim())
-    .refine((v) => v.length >= STATEMENT_BODY_MIN, `Write at least ${STATEMENT_BODY_MIN} characters.`)
-    .refine((v) => v.length <= STATEMENT_BODY_MAX, `Keep the statement under ${STATEMENT_BODY_MAX.toLocaleString('en-US')} characters.`)
-    .refine((v) => !CONTROL.test(v), 'Remove the invisible characters from the statement.'),
+  title: requiredText('a title', STATEMENT_TITLE_MAX, { min: 3 }),
+  body: requiredText('the statement', STATEMENT_BODY_MAX, { min: STATEMENT_BODY_MIN, multiline: true }),
 };
 
 export const statementSchema = z.object(statementFields);

@@ -4,7 +4,11 @@ import { users, type PersonStatus, type Role } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
 
 /** A person with a unique address, so tests never collide on the unique email and can run concurrently. */
-export async function createPerson(role: Role | null, status: PersonStatus = role === 'admin' ? 'approved' : 'registering', name = 'Test Person'): Promise<SessionUser> {
+export async function createPerson(
+  role: Role | null,
+  status: PersonStatus = role === 'admin' ? 'approved' : 'registering',
+  name = 'Test Person',
+): Promise<SessionUser> {
   const db = await getDb();
   const email = `${role ?? 'new'}-${randomUUID().slice(0, 8)}@example.edu`;
   const [row] = await db

@@ -10,7 +10,10 @@ import { createPerson } from './people';
 
 export async function ensureStatement() {
   const db = await getDb();
-  await db.insert(valuesStatements).values({ version: 1, ...INITIAL_VALUES_STATEMENT }).onConflictDoNothing();
+  await db
+    .insert(valuesStatements)
+    .values({ version: 1, ...INITIAL_VALUES_STATEMENT })
+    .onConflictDoNothing();
   return (await getCurrentStatement())!.version;
 }
 

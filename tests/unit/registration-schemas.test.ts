@@ -29,7 +29,7 @@ describe('[REGISTRATION]: mentee form validation', () => {
     ['targetCycle', '1999', /between/],
     ['targetCycle', 'soon', /year/],
     ['major', 'bio\u0000logy', /invisible/],
-    ['about', 'x'.repeat(1201), /under 1200/],
+    ['about', 'x'.repeat(1201), /under 1,200/],
     ['firstGen', 'maybe', /yes, no/],
   ])('rejects %s = %j', (field, value, message) => {
     const r = menteeProfileSchema.safeParse({ ...validMenteeForm(), [field]: value });

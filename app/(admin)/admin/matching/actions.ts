@@ -67,7 +67,9 @@ export const optimiseAction = roleAction('admin', z.object({}), async (_data, us
   };
 });
 
-const pairValue = /^([^|\s]{1,64})\|([^|\s]{1,64})$/;
+// "menteeId|mentorId": each half an id token (no spaces or invisible characters: a NUL would make
+// PostgreSQL refuse the whole query instead of the form answering).
+const pairValue = /^([^|\s\u0000-\u001f\u007f-\u009f]{1,64})\|([^|\s\u0000-\u001f\u007f-\u009f]{1,64})$/;
 
 const stageSchema = z.object({
   runId: z.string().max(64).optional(),
