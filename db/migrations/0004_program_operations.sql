@@ -1,0 +1,1 @@
+ALTER TABLE "admin_invites" DROP CONSTRAINT "admin_invites_expiry_after_creation";
