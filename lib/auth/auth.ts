@@ -14,6 +14,7 @@ import { getEnv } from '@/lib/env';
 import { sendEmail } from '@/lib/email/send';
 import { SignInEmail } from '@/lib/email/templates/sign-in';
 import { confirmUrlFor } from './links';
+import { acceptAdminInvite } from '@/lib/admins/admins';
 
 const nextAuth = NextAuth(async () => {
   const env = getEnv();
@@ -61,6 +62,9 @@ const nextAuth = NextAuth(async () => {
             .update(users)
             .set({ role: 'admin', status: 'approved', statusChangedAt: new Date() })
             .where(eq(users.id, user.id));
+        } else if (user.id && user.email) {
+          // An admin invitation becomes the admin role at the invitee's sign-in.
+          await acceptAdminInvite(db, { id: user.id, email: user.email });
         }
       },
     },

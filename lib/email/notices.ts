@@ -75,3 +75,16 @@ export function sendReattestNeeded(to: Person, version: number) {
     { label: 'Read and attest', path: '/mentor/values' },
   );
 }
+
+export function sendAdminInvite(to: Person, invitedBy: string, expiresOn: string) {
+  return notice(
+    to,
+    'admin-invite',
+    'You are invited to help coordinate the program',
+    [
+      `${invitedBy} has invited you to join the program's coordinators. Sign in with this email address before ${expiresOn} and you will have the coordinator's tools.`,
+      'If you were not expecting this, you can ignore this email: nothing changes unless you sign in.',
+    ],
+    { label: 'Sign in', path: '/sign-in' },
+  );
+}
