@@ -20,6 +20,8 @@ vitest_json() { # passed failed from a vitest JSON report (or 0 1 when missing)
 
 check "typecheck" npx tsc --noEmit -p tsconfig.json
 check "lint" npx eslint .
+# Benchmarks are not timed tests: only prove that the solver benchmark still runs (and agrees with scipy when present).
+check "bench:matching --quick" npm run -s bench:matching -- --quick
 
 echo "── unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile="$reports/unit.json"

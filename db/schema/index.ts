@@ -9,4 +9,5 @@ export * from './program';
 export * from './profiles';
 export * from './pairings';
 export * from './audit';
+export * from './jobs';
 export * from './operations';

@@ -6,7 +6,7 @@ import { adminInvites, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
-import { sendAdminInvite } from '@/lib/email/notices';
+import { queueAdminInvite } from '@/lib/email/notices';
 import { UserFacingError } from '@/lib/errors';
 import { confirmField, confirmKey, isConfirmed } from '@/lib/forms/confirm';
 import { now } from '@/lib/time/clock';
@@ -68,8 +68,9 @@ export async function inviteAdmin(actor: SessionUser, input: z.input<typeof invi
       .returning({ id: adminInvites.id });
     if (!invite) throw new UserFacingError(`${email} already has an open invitation. Revoke it first to send a new one.`);
     await writeAudit(tx, { actorId: actor.id, action: 'admin.invited', subjectId: invite.id, details: { email, expiresAt: expiresAt.toISOString() } });
+    // Queued in the same transaction: the email goes out only if the invitation exists.
+    await queueAdminInvite(tx, { email, name: null }, actor.name ?? actor.email, expiresAt.toISOString().slice(0, 10));
   });
-  await sendAdminInvite({ email, name: null }, actor.name ?? actor.email, expiresAt.toISOString().slice(0, 10));
   return { email, expiresAt };
 }
 

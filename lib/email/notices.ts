@@ -1,7 +1,8 @@
 import 'server-only';
 import { createElement } from 'react';
+import type { Tx } from '@/db/client';
 import { getEnv } from '@/lib/env';
-import { sendEmail } from './send';
+import { queueEmail } from './queue';
 import { NoticeEmail } from './templates/notice';
 
 type Person = { email: string; name: string | null };
@@ -9,8 +10,9 @@ type Person = { email: string; name: string | null };
 const hello = (p: Person) => `Hello ${p.name?.split(' ')[0] ?? 'there'},`;
 const link = (path: string) => `${getEnv().AUTH_URL}${path}`;
 
-function notice(to: Person, kind: string, subject: string, paragraphs: string[], action?: { label: string; path: string }) {
-  return sendEmail({
+/** Queued in the caller's transaction: sent if and only if the change it announces commits. */
+function notice(tx: Tx, to: Person, kind: string, subject: string, paragraphs: string[], action?: { label: string; path: string }) {
+  return queueEmail(tx, {
     to: to.email,
     subject,
     kind,
@@ -24,8 +26,9 @@ function notice(to: Person, kind: string, subject: string, paragraphs: string[],
   });
 }
 
-export function sendRegistrationReceived(to: Person, role: 'mentee' | 'mentor') {
+export function queueRegistrationReceived(tx: Tx, to: Person, role: 'mentee' | 'mentor') {
   return notice(
+    tx,
     to,
     'registration-received',
     'We received your registration',
@@ -39,7 +42,7 @@ export function sendRegistrationReceived(to: Person, role: 'mentee' | 'mentor') 
   );
 }
 
-export function sendDecision(to: Person, role: 'mentee' | 'mentor', decision: 'approved' | 'waitlisted' | 'declined', reason: string | null) {
+export function queueDecision(tx: Tx, to: Person, role: 'mentee' | 'mentor', decision: 'approved' | 'waitlisted' | 'declined', reason: string | null) {
   const copy = {
     approved: {
       subject: 'You are in the program',
@@ -57,14 +60,15 @@ export function sendDecision(to: Person, role: 'mentee' | 'mentor', decision: 'a
       body: 'We are not able to accept your registration this time. If you have questions, reply to the coordinator.',
     },
   }[decision];
-  return notice(to, `decision-${decision}`, copy.subject, [copy.body, ...(reason ? [`A note from the coordinator: ${reason}`] : [])], {
+  return notice(tx, to, `decision-${decision}`, copy.subject, [copy.body, ...(reason ? [`A note from the coordinator: ${reason}`] : [])], {
     label: 'Open your portal',
     path: `/${role}`,
   });
 }
 
-export function sendReattestNeeded(to: Person, version: number) {
+export function queueReattestNeeded(tx: Tx, to: Person, version: number) {
   return notice(
+    tx,
     to,
     'reattest-needed',
     'Please re-affirm the program’s values statement',
@@ -76,8 +80,9 @@ export function sendReattestNeeded(to: Person, version: number) {
   );
 }
 
-export function sendAdminInvite(to: Person, invitedBy: string, expiresOn: string) {
+export function queueAdminInvite(tx: Tx, to: Person, invitedBy: string, expiresOn: string) {
   return notice(
+    tx,
     to,
     'admin-invite',
     'You are invited to help coordinate the program',

@@ -69,12 +69,7 @@ function hungarianMin(cost: Float64Array, rows: number, cols: number): Int32Arra
 }
 
 /** Exact optimum via the Hungarian algorithm on the slot-expanded matrix. */
-export function referenceHungarian(
-  scores: Int32Array,
-  n: number,
-  m: number,
-  capacity: ArrayLike<number>,
-): ReferenceResult {
+export function referenceHungarian(scores: Int32Array, n: number, m: number, capacity: ArrayLike<number>): ReferenceResult {
   const slotMentor: number[] = [];
   for (let j = 0; j < m; j++) {
     const c = Math.min(capacity[j], n);
@@ -110,12 +105,7 @@ export function referenceHungarian(
 }
 
 /** Exhaustive search (every mentee: unmatched or any allowed mentor with room). */
-export function referenceBruteForce(
-  scores: Int32Array,
-  n: number,
-  m: number,
-  capacity: ArrayLike<number>,
-): ReferenceResult {
+export function referenceBruteForce(scores: Int32Array, n: number, m: number, capacity: ArrayLike<number>): ReferenceResult {
   const left = Array.from({ length: m }, (_, j) => capacity[j]);
   const cur = new Int32Array(n).fill(-1);
   let best = -1;
@@ -142,4 +132,40 @@ export function referenceBruteForce(
   };
   go(0, 0);
   return { assignment: bestAssign, totalCents: Math.max(best, 0) };
+}
+
+/**
+ * Exhaustive lexicographic optimum for `solveTiered`: compares plans by paired count per tier,
+ * top tier first, then by total score. Returns that key (counts from the top tier down, then
+ * the total in cents) for tiny instances.
+ */
+export function referenceTieredKey(scores: Int32Array, n: number, m: number, capacity: ArrayLike<number>, tiers: ArrayLike<number>): number[] {
+  let top = 0;
+  for (let i = 0; i < n; i++) top = Math.max(top, tiers[i]);
+  const left = Array.from({ length: m }, (_, j) => capacity[j]);
+  const counts = new Array<number>(top + 1).fill(0);
+  let best: number[] | null = null;
+  const better = (a: number[], b: number[]): boolean => {
+    for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k] > b[k];
+    return false;
+  };
+  const go = (i: number, acc: number): void => {
+    if (i === n) {
+      const key = [...counts.slice().reverse(), acc];
+      if (best === null || better(key, best)) best = key;
+      return;
+    }
+    go(i + 1, acc);
+    for (let j = 0; j < m; j++) {
+      const s = scores[i * m + j];
+      if (s === FORBIDDEN || left[j] === 0) continue;
+      left[j]--;
+      counts[tiers[i]]++;
+      go(i + 1, acc + s);
+      counts[tiers[i]]--;
+      left[j]++;
+    }
+  };
+  go(0, 0);
+  return best as unknown as number[];
 }

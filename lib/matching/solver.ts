@@ -90,7 +90,7 @@ export type CentsOptions = {
   rescanListSize?: number;
   /** Which side inserts/searches (default: the side with fewer units). */
   direction?: 'mentees' | 'mentors';
-  /** Work budget of the preferred direction, in passes over the matrix (default 3). */
+  /** Work budget of the preferred direction, in passes over the matrix (default 3, with a small floor; an explicit value has none). */
   switchBudget?: number;
 };
 
@@ -103,17 +103,15 @@ export type CentsOptions = {
  * FORBIDDEN). `capacity` has `cols` non-negative integers. Inputs are trusted
  * (validate with `solveAssignment` / the CLI).
  */
-export function solveCents(
-  scores: Int32Array,
-  rows: number,
-  cols: number,
-  capacity: Int32Array,
-  opts: CentsOptions = {},
-): CentsResult {
+export function solveCents(scores: Int32Array, rows: number, cols: number, capacity: Int32Array, opts: CentsOptions = {}): CentsResult {
   const n = rows;
   const m = cols;
-  const reverse =
-    opts.direction === 'mentors' || (opts.direction !== 'mentees' && preferMentorSide(n, m, capacity));
+  // Mentees who mostly want the same few mentors make the mentee-side search a
+  // price war (see below) from the first insertions; the mentor side is then
+  // the safe choice whatever the unit counts say, and switching back to the
+  // mentee side would only trade a slow run for a slower one.
+  const crowded = opts.direction === undefined && favouritesCrowded(scores, n, m, capacity);
+  const reverse = opts.direction === 'mentors' || (opts.direction !== 'mentees' && (crowded || preferMentorSide(n, m, capacity)));
   // Each direction has a bad case (a "price war": everyone wants the same few
   // mentors, or every mentor the same few mentees), where prices must climb
   // through very many long augmenting paths. Run the preferred direction with
@@ -129,8 +127,10 @@ export function solveCents(
   };
   let core = make(reverse);
   let switched = false;
-  const budget = forced ? Infinity : (opts.switchBudget ?? 3) * n * m;
-  if (!core.run(budget)) {
+  const budget = forced || crowded ? Infinity : (opts.switchBudget ?? 3) * n * m;
+  // Small searches are always allowed some work (10000 units) unless the budget
+  // was given explicitly (tests use a tiny one to force the switch).
+  if (!core.run(budget, opts.switchBudget === undefined ? 10000 : 0)) {
     core = make(!reverse);
     core.run(Infinity);
     switched = true;
@@ -167,17 +167,47 @@ function preferMentorSide(n: number, m: number, capacity: Int32Array): boolean {
 }
 
 /**
+ * Whether most mentees' favourite mentor is over-subscribed: the sign of a
+ * mentee-side price war (popular mentors wanted by everyone). Estimated from at
+ * most 256 evenly spaced rows, so it costs a small fraction of one pass over a
+ * large matrix. Uniform random scores give about 0.25 here, strongly
+ * correlated ones above 0.9.
+ */
+function favouritesCrowded(scores: Int32Array, n: number, m: number, capacity: Int32Array): boolean {
+  if (n < 8 || m < 2) return false;
+  const sample = Math.min(n, 256);
+  const wanted = new Float64Array(m);
+  let rowsWithFavourite = 0;
+  for (let t = 0; t < sample; t++) {
+    const i = Math.floor((t * n) / sample);
+    const base = i * m;
+    let best = 0;
+    let bestJ = -1;
+    for (let j = 0; j < m; j++) {
+      const s = scores[base + j];
+      if (s > best && capacity[j] > 0) {
+        best = s;
+        bestJ = j;
+      }
+    }
+    if (bestJ >= 0) {
+      wanted[bestJ]++;
+      rowsWithFavourite++;
+    }
+  }
+  if (rowsWithFavourite === 0) return false;
+  const scale = n / sample;
+  let over = 0;
+  for (let j = 0; j < m; j++) if (wanted[j] > 0) over += Math.max(0, wanted[j] * scale - capacity[j]);
+  return over > 0.5 * rowsWithFavourite * scale;
+}
+
+/**
  * Independent O(n*m) optimality certificate check (used by tests): primal
  * feasibility plus LP complementary slackness with the returned duals.
  * Returns null when optimal, else a description of the first violation.
  */
-export function checkOptimality(
-  scores: Int32Array,
-  rows: number,
-  cols: number,
-  capacity: Int32Array,
-  res: CentsResult,
-): string | null {
+export function checkOptimality(scores: Int32Array, rows: number, cols: number, capacity: Int32Array, res: CentsResult): string | null {
   const { assignment, u, v } = res;
   const load = new Int32Array(cols);
   for (let i = 0; i < rows; i++) {
@@ -212,9 +242,88 @@ export function checkOptimality(
 // ---------------------------------------------------------------------------
 
 /** Search work allowed after `done` of `total` insertions (see solveCents). */
-function allowance(budget: number, done: number, total: number): number {
+function allowance(budget: number, floor: number, done: number, total: number): number {
   const f = done / total;
-  return 10000 + budget * f * f;
+  return floor + budget * f * f;
+}
+
+/**
+ * Indexed binary min-heap over ids 0..capacity-1, shared by both search directions. `key` is
+ * public because a search reads the settled distances from it afterwards (dual update) and
+ * resets to Infinity the keys it touched; while an id is in the heap its key changes only
+ * through `push` and `decrease`.
+ */
+class IndexedMinHeap {
+  readonly key: Float64Array;
+  private readonly heap: Int32Array;
+  private readonly pos: Int32Array;
+  size = 0;
+
+  constructor(capacity: number) {
+    this.key = new Float64Array(capacity).fill(Infinity);
+    this.heap = new Int32Array(capacity);
+    this.pos = new Int32Array(capacity);
+  }
+
+  /** The id with the smallest key (size > 0). */
+  top(): number {
+    return this.heap[0];
+  }
+
+  push(id: number, k: number): void {
+    this.key[id] = k;
+    this.siftUp(id, this.size++, k);
+  }
+
+  /** Lowers the key of an id that is in the heap. */
+  decrease(id: number, k: number): void {
+    this.key[id] = k;
+    this.siftUp(id, this.pos[id], k);
+  }
+
+  private siftUp(id: number, from: number, k: number): void {
+    const heap = this.heap;
+    const hpos = this.pos;
+    const key = this.key;
+    let pos = from;
+    while (pos > 0) {
+      const parent = (pos - 1) >> 1;
+      const pid = heap[parent];
+      if (key[pid] <= k) break;
+      heap[pos] = pid;
+      hpos[pid] = pos;
+      pos = parent;
+    }
+    heap[pos] = id;
+    hpos[id] = pos;
+  }
+
+  /** Removes and returns the id with the smallest key (size > 0). */
+  pop(): number {
+    const heap = this.heap;
+    const hpos = this.pos;
+    const key = this.key;
+    const top = heap[0];
+    const size = --this.size;
+    if (size > 0) {
+      const last = heap[size];
+      const lk = key[last];
+      let pos = 0;
+      for (;;) {
+        let c = 2 * pos + 1;
+        if (c >= size) break;
+        const c2 = c + 1;
+        if (c2 < size && key[heap[c2]] < key[heap[c]]) c = c2;
+        if (key[heap[c]] >= lk) break;
+        heap[pos] = heap[c];
+        hpos[heap[c]] = pos;
+        pos = c;
+      }
+      heap[pos] = last;
+      hpos[last] = pos;
+    }
+    return top;
+  }
 }
 
 /** Per-column running top lists (see ReverseCore.initLists). */
@@ -261,9 +370,7 @@ class Core {
   // Dijkstra work arrays. Heap ids: 0..m-1 mentors, m+i = "unlisted edges of mentee i".
   private readonly key: Float64Array;
   private readonly state: Uint8Array; // 0 untouched, 1 in heap, 2 done
-  private readonly heap: Int32Array;
-  private readonly hpos: Int32Array;
-  private hsize = 0;
+  private readonly pq: IndexedMinHeap;
   private readonly pred: Int32Array; // mentor -> mentee that reaches it
   private readonly dMentee: Float64Array; // distance of a scanned mentee
   private readonly touched: Int32Array;
@@ -312,10 +419,9 @@ class Core {
     this.selJ = new Int32Array(this.LM + 1);
 
     const N = m + n;
-    this.key = new Float64Array(N).fill(Infinity);
+    this.pq = new IndexedMinHeap(N);
+    this.key = this.pq.key;
     this.state = new Uint8Array(N);
-    this.heap = new Int32Array(N);
-    this.hpos = new Int32Array(N);
     this.pred = new Int32Array(m);
     this.dMentee = new Float64Array(n);
     this.touched = new Int32Array(N);
@@ -327,12 +433,12 @@ class Core {
    * Insert all mentees (true), or give up (false) once the search work
    * exceeds `budget` * (fraction of mentees inserted so far)^2.
    */
-  run(budget: number): boolean {
+  run(budget: number, floor = 0): boolean {
     this.initLists();
     const start = this.work;
     const n = this.n;
     for (let i = 0; i < n; i++) {
-      if (this.work - start > allowance(budget, i, n)) return false;
+      if (this.work - start > allowance(budget, floor, i, n)) return false;
       this.insert(i);
     }
     return true;
@@ -454,74 +560,11 @@ class Core {
       this.state[k] = 1;
       this.touched[this.nTouched++] = k;
       this.pred[k] = i;
-      this.heapPush(k, d);
+      this.pq.push(k, d);
     } else if (sk === 1 && d < this.key[k]) {
       this.pred[k] = i;
-      this.heapDecrease(k, d);
+      this.pq.decrease(k, d);
     }
-  }
-
-  // Indexed binary min-heap on key[].
-  private heapPush(id: number, k: number): void {
-    const heap = this.heap;
-    const hpos = this.hpos;
-    const key = this.key;
-    key[id] = k;
-    let pos = this.hsize++;
-    while (pos > 0) {
-      const parent = (pos - 1) >> 1;
-      const pid = heap[parent];
-      if (key[pid] <= k) break;
-      heap[pos] = pid;
-      hpos[pid] = pos;
-      pos = parent;
-    }
-    heap[pos] = id;
-    hpos[id] = pos;
-  }
-
-  private heapDecrease(id: number, k: number): void {
-    const heap = this.heap;
-    const hpos = this.hpos;
-    const key = this.key;
-    key[id] = k;
-    let pos = hpos[id];
-    while (pos > 0) {
-      const parent = (pos - 1) >> 1;
-      const pid = heap[parent];
-      if (key[pid] <= k) break;
-      heap[pos] = pid;
-      hpos[pid] = pos;
-      pos = parent;
-    }
-    heap[pos] = id;
-    hpos[id] = pos;
-  }
-
-  private heapPop(): number {
-    const heap = this.heap;
-    const hpos = this.hpos;
-    const key = this.key;
-    const top = heap[0];
-    const size = --this.hsize;
-    if (size > 0) {
-      const last = heap[size];
-      const lk = key[last];
-      let pos = 0;
-      for (;;) {
-        let c = 2 * pos + 1;
-        if (c >= size) break;
-        const c2 = c + 1;
-        if (c2 < size && key[heap[c2]] < key[heap[c]]) c = c2;
-        if (key[heap[c]] >= lk) break;
-        heap[pos] = heap[c];
-        hpos[heap[c]] = pos;
-        pos = c;
-      }
-      heap[pos] = last;
-      hpos[last] = pos;
-    }
-    return top;
   }
 
   /** Relax mentee i's listed edges (i at distance di), then queue its lazy entry. */
@@ -546,7 +589,7 @@ class Core {
         const id = this.m + i;
         this.state[id] = 1;
         this.touched[this.nTouched++] = id;
-        this.heapPush(id, lazy);
+        this.pq.push(id, lazy);
       }
     }
   }
@@ -600,17 +643,17 @@ class Core {
     this.sinkKind = SINK_UNMATCHED;
     this.sinkId = r;
     this.nTouched = 0;
-    this.hsize = 0;
+    this.pq.size = 0;
     let nFinal = 0;
     let nScanned = 0;
     dMentee[r] = 0;
     if (ur > 0) this.relaxMentee(r, 0);
 
-    while (this.hsize > 0) {
-      const id = this.heap[0];
+    while (this.pq.size > 0) {
+      const id = this.pq.top();
       const d = key[id];
       if (d >= this.D) break;
-      this.heapPop();
+      this.pq.pop();
       state[id] = 2;
       if (id < m) {
         // Full mentor j: go on through each of its mentees.
@@ -736,9 +779,7 @@ class ReverseCore {
   // Heap ids: 0..n-1 mentees, n+j = "unlisted edges of mentor j".
   private readonly key: Float64Array;
   private readonly state: Uint8Array;
-  private readonly heap: Int32Array;
-  private readonly hpos: Int32Array;
-  private hsize = 0;
+  private readonly pq: IndexedMinHeap;
   private readonly predRow: Int32Array; // mentee -> mentor that reaches it
   private readonly via: Int32Array; // mentor -> its mentee through which it was reached
   private readonly dRow: Float64Array;
@@ -786,10 +827,9 @@ class ReverseCore {
     this.selJ = new Int32Array(this.LM + 1);
 
     const N = n + m;
-    this.key = new Float64Array(N).fill(Infinity);
+    this.pq = new IndexedMinHeap(N);
+    this.key = this.pq.key;
     this.state = new Uint8Array(N);
-    this.heap = new Int32Array(N);
-    this.hpos = new Int32Array(N);
     this.predRow = new Int32Array(n);
     this.via = new Int32Array(m);
     this.dRow = new Float64Array(m);
@@ -800,7 +840,7 @@ class ReverseCore {
   }
 
   /** Insert all mentors (true), or give up like `Core.run` (false). */
-  run(budget: number): boolean {
+  run(budget: number, floor = 0): boolean {
     this.initLists();
     const start = this.work;
     const m = this.m;
@@ -818,7 +858,7 @@ class ReverseCore {
     }
     order.sort((a, b) => top[b] - top[a] || a - b);
     for (let t = 0; t < m; t++) {
-      if (this.work - start > allowance(budget, t, m)) return false;
+      if (this.work - start > allowance(budget, floor, t, m)) return false;
       this.insertMentor(order[t]);
     }
     return true;
@@ -928,68 +968,6 @@ class ReverseCore {
     return cnt > 0 ? selV[0] : 0;
   }
 
-  private heapPush(id: number, k: number): void {
-    const heap = this.heap;
-    const hpos = this.hpos;
-    const key = this.key;
-    key[id] = k;
-    let pos = this.hsize++;
-    while (pos > 0) {
-      const parent = (pos - 1) >> 1;
-      const pid = heap[parent];
-      if (key[pid] <= k) break;
-      heap[pos] = pid;
-      hpos[pid] = pos;
-      pos = parent;
-    }
-    heap[pos] = id;
-    hpos[id] = pos;
-  }
-
-  private heapDecrease(id: number, k: number): void {
-    const heap = this.heap;
-    const hpos = this.hpos;
-    const key = this.key;
-    key[id] = k;
-    let pos = hpos[id];
-    while (pos > 0) {
-      const parent = (pos - 1) >> 1;
-      const pid = heap[parent];
-      if (key[pid] <= k) break;
-      heap[pos] = pid;
-      hpos[pid] = pos;
-      pos = parent;
-    }
-    heap[pos] = id;
-    hpos[id] = pos;
-  }
-
-  private heapPop(): number {
-    const heap = this.heap;
-    const hpos = this.hpos;
-    const key = this.key;
-    const top = heap[0];
-    const size = --this.hsize;
-    if (size > 0) {
-      const last = heap[size];
-      const lk = key[last];
-      let pos = 0;
-      for (;;) {
-        let c = 2 * pos + 1;
-        if (c >= size) break;
-        const c2 = c + 1;
-        if (c2 < size && key[heap[c2]] < key[heap[c]]) c = c2;
-        if (key[heap[c]] >= lk) break;
-        heap[pos] = heap[c];
-        hpos[heap[c]] = pos;
-        pos = c;
-      }
-      heap[pos] = last;
-      hpos[last] = pos;
-    }
-    return top;
-  }
-
   /** Offer mentee i at distance d, reached from mentor j. */
   private reach(i: number, d: number, j: number): void {
     if (this.mateOf[i] < 0) {
@@ -1005,10 +983,10 @@ class ReverseCore {
       this.state[i] = 1;
       this.touched[this.nTouched++] = i;
       this.predRow[i] = j;
-      this.heapPush(i, d);
+      this.pq.push(i, d);
     } else if (st === 1 && d < this.key[i]) {
       this.predRow[i] = j;
-      this.heapDecrease(i, d);
+      this.pq.decrease(i, d);
     }
   }
 
@@ -1044,7 +1022,7 @@ class ReverseCore {
         const id = this.n + j;
         this.state[id] = 1;
         this.touched[this.nTouched++] = id;
-        this.heapPush(id, lazy);
+        this.pq.push(id, lazy);
       }
     }
   }
@@ -1083,15 +1061,15 @@ class ReverseCore {
     this.sinkId = r;
     this.nTouched = 0;
     this.nRows = 0;
-    this.hsize = 0;
+    this.pq.size = 0;
     let nFinal = 0;
     this.scanRow(r, 0);
 
-    while (this.hsize > 0) {
-      const id = this.heap[0];
+    while (this.pq.size > 0) {
+      const id = this.pq.top();
       const d = key[id];
       if (d >= this.D) break;
-      this.heapPop();
+      this.pq.pop();
       if (id < n) {
         state[id] = 2;
         this.pops++;
@@ -1313,4 +1291,86 @@ export function toCents(scores: (number | null)[][], m: number): Int32Array {
 
 export function centsToScore(cents: number): number {
   return Math.round(cents) / 100;
+}
+
+// ---------------------------------------------------------------------------
+// Lexicographic priorities: who should be helped first.
+// ---------------------------------------------------------------------------
+
+export type TieredInput = SolveInput & {
+  /**
+   * tiers[mentee]: integer 0..MAX_TIER, higher = helped first. The optimum pairs as many
+   * mentees of the top tier as possible, then as many of the next tier, …, then (tier 0
+   * included) maximises the total score.
+   */
+  tiers: number[];
+};
+
+export type TieredResult = SolveResult & {
+  /** Mentees paired per tier (locked pairs included). */
+  pairedByTier: number[];
+};
+
+export const MAX_TIER = 15;
+
+/**
+ * Exact lexicographic optimum in ONE solve, on adjusted integer weights:
+ *
+ *   w_ij = s_ij + (tier_i + 1) * M,   M = R + 1,   R = sum over mentees of their best score
+ *
+ * (all in integer cents; forbidden pairs stay forbidden). Why this is exact:
+ *  - Any plan's total weight is M * W + S, with W = sum of (tier + 1) over the paired mentees
+ *    and 0 <= S <= R < M its score. So the solver maximises W first, and S among the plans
+ *    with the largest W.
+ *  - The sets of mentees that some plan can pair form a matroid (a transversal matroid: copy
+ *    mentor j capacity_j times). In a matroid, a set of maximum weight for weights that
+ *    grow with the tier is exactly one that, for every t, pairs as many mentees of tier >= t
+ *    as any plan can (the greedy theorem: W = sum over t of |paired with tier >= t|, each term
+ *    at most its own maximum, and greedy reaches all of them at once). That is the
+ *    lexicographic rule: the top tier first, then the next, then how many in all.
+ *  - Everything stays an integer below 2^31 (checked), which the solver computes exactly.
+ * Staged solves would give the same answer with K + 1 solver runs; this costs one.
+ */
+export function solveTiered(input: TieredInput, opts: CentsOptions = {}): TieredResult {
+  const p = prepareInput(input);
+  const { tiers } = input;
+  const n = p.base.length;
+  if (!Array.isArray(tiers) || tiers.length !== n) throw new Error(`"tiers" must have one entry per mentee (${n})`);
+  let top = 0;
+  for (let i = 0; i < n; i++) {
+    const t = tiers[i];
+    if (typeof t !== 'number' || !Number.isInteger(t) || t < 0 || t > MAX_TIER) {
+      throw new Error(`tiers[${i}] must be an integer 0..${MAX_TIER} (got ${JSON.stringify(t)})`);
+    }
+    if (t > top) top = t;
+  }
+  const { rows, cols: m, cents } = p;
+  let best = 0; // R
+  let maxCents = 0;
+  for (let r = 0; r < rows; r++) {
+    let rowMax = 0;
+    for (let k = r * m, end = k + m; k < end; k++) if (cents[k] > rowMax) rowMax = cents[k];
+    best += rowMax;
+    if (rowMax > maxCents) maxCents = rowMax;
+  }
+  const M = best + 1;
+  if ((top + 1) * M + maxCents > 2 ** 31 - 1) {
+    throw new Error('the pool is too large for exact priority weights (total score above about 5 million points)');
+  }
+  const weighted = new Int32Array(cents.length);
+  for (let r = 0; r < rows; r++) {
+    const bonus = (tiers[p.menteeOf[r]] + 1) * M;
+    for (let k = r * m, end = k + m; k < end; k++) weighted[k] = cents[k] === FORBIDDEN ? FORBIDDEN : cents[k] + bonus;
+  }
+  const res = solveCents(weighted, rows, m, p.capacity, opts);
+  let total = p.lockedCents;
+  for (let r = 0; r < rows; r++) {
+    const j = res.assignment[r];
+    if (j >= 0) total += cents[r * m + j];
+  }
+  const assignment = p.base.slice();
+  for (let r = 0; r < rows; r++) assignment[p.menteeOf[r]] = res.assignment[r];
+  const pairedByTier = new Array<number>(top + 1).fill(0);
+  for (let i = 0; i < n; i++) if (assignment[i] >= 0) pairedByTier[tiers[i]]++;
+  return { assignment, total: centsToScore(total), pairedByTier };
 }

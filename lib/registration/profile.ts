@@ -6,7 +6,7 @@ import { cohorts, menteeProfiles, mentorProfiles, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write';
 import { assertPermission, ForbiddenError } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
-import { sendRegistrationReceived } from '@/lib/email/notices';
+import { queueRegistrationReceived } from '@/lib/email/notices';
 import { UserFacingError } from '@/lib/errors';
 import { endPairingsOnWithdrawal } from '@/lib/pairings/operations';
 import { recordAttestation } from '@/lib/values/statements';
@@ -21,15 +21,14 @@ import { now } from '@/lib/time/clock';
  */
 async function lockOwnRow(tx: Tx, actor: SessionUser, role: 'mentee' | 'mentor') {
   if (actor.role && actor.role !== role) throw new ForbiddenError('profile:edit-own');
-  const [row] = await tx
-    .select({ status: users.status, role: users.role, email: users.email })
-    .from(users)
-    .where(eq(users.id, actor.id))
-    .for('update');
+  const [row] = await tx.select({ status: users.status, role: users.role, email: users.email }).from(users).where(eq(users.id, actor.id)).for('update');
   if (!row || (row.role && row.role !== role)) throw new ForbiddenError('profile:edit-own');
-  if (row.status === 'withdrawn')
-    throw new UserFacingError('You have withdrawn from the program. Contact the coordinator if you would like to rejoin.');
-  if (!row.role) await tx.update(users).set({ role }).where(and(eq(users.id, actor.id), eq(users.status, 'registering')));
+  if (row.status === 'withdrawn') throw new UserFacingError('You have withdrawn from the program. Contact the coordinator if you would like to rejoin.');
+  if (!row.role)
+    await tx
+      .update(users)
+      .set({ role })
+      .where(and(eq(users.id, actor.id), eq(users.status, 'registering')));
   return row;
 }
 
@@ -77,9 +76,9 @@ async function saveProfile(
       subjectId: actor.id,
       details: { role, identityConsent: identity.consent },
     });
-    return { submitted: firstTime, email: row.email };
+    if (firstTime) await queueRegistrationReceived(tx, { email: row.email, name: fullName }, role);
+    return { submitted: firstTime };
   });
-  if (result.submitted) await sendRegistrationReceived({ email: result.email, name: fullName }, role);
   return { submitted: result.submitted };
 }
 
@@ -106,12 +105,7 @@ export async function saveMenteeProfile(actor: SessionUser, input: MenteeProfile
   });
 }
 
-export async function saveMentorProfile(
-  actor: SessionUser,
-  input: MentorProfileInput,
-  identity: IdentityInput,
-  attestation: AttestationInput | null,
-) {
+export async function saveMentorProfile(actor: SessionUser, input: MentorProfileInput, identity: IdentityInput, attestation: AttestationInput | null) {
   const values = {
     ...sharedColumns(input),
     credential: input.credential,

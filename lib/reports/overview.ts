@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { emails, mentorProfiles, pairings, users } from '@/db/schema';
+import { mentorProfiles, pairings, users } from '@/db/schema';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { isWaitingMentee } from '@/lib/matching/pool';
@@ -23,7 +23,6 @@ export type Headline = {
   activePairings: number;
   proposedPairings: number;
   mentorsNotAttested: number;
-  failedEmails: number;
 };
 
 export type WeekPoint = { label: string; values: Record<string, number> };
@@ -81,7 +80,6 @@ export async function getOverviewData(actor: SessionUser): Promise<OverviewData>
         sql`not exists (select 1 from attestations a where a.user_id = ${users.id} and a.statement_version = (select max(version) from values_statements))`,
       ),
     );
-  const [failed] = await db.select({ n: sql<number>`count(*)::int` }).from(emails).where(isNotNull(emails.error));
 
   const allPairings = await db.select({ state: pairings.state, proposedAt: pairings.proposedAt, approvedAt: pairings.approvedAt, endedAt: pairings.endedAt }).from(pairings);
   const openBy = (state: string) => allPairings.filter((p) => p.state === state).length;
@@ -129,7 +127,6 @@ export async function getOverviewData(actor: SessionUser): Promise<OverviewData>
       activePairings: openBy('active'),
       proposedPairings: openBy('proposed'),
       mentorsNotAttested: notAttested.n,
-      failedEmails: failed.n,
     },
     registrationsPerWeek,
     pairingsOverTime,

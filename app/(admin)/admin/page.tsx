@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BarChart, LineChart } from '@/components/charts/charts';
+import { Table, Td, Th } from '@/components/ui/table';
 import { requireRole } from '@/lib/auth/session';
+import { getEmailHealth } from '@/lib/email/health';
 import { getOverviewData } from '@/lib/reports/overview';
+import { formatDateTime } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'Overview' };
 
@@ -11,7 +14,7 @@ const PHYSICIAN = '#7c3aed';
 
 export default async function AdminHome() {
   const user = await requireRole('admin');
-  const o = await getOverviewData(user);
+  const [o, mail] = await Promise.all([getOverviewData(user), getEmailHealth(user)]);
   const h = o.headline;
   const tiles = [
     { label: 'Registrations to review', value: h.pendingReview.mentee + h.pendingReview.mentor, note: `${h.pendingReview.mentee} students · ${h.pendingReview.mentor} physicians`, href: '/admin/people?status=pending' },
@@ -22,7 +25,7 @@ export default async function AdminHome() {
     { label: 'Physicians yet to sign the current statement', value: h.mentorsNotAttested, href: '/admin/people?role=mentor&status=approved&attested=no' },
     { label: 'Approved students', value: h.approved.mentee, note: `${h.registered.mentee} registered`, href: '/admin/people?role=mentee&status=approved' },
     { label: 'Approved physicians', value: h.approved.mentor, note: `${h.registered.mentor} registered`, href: '/admin/people?role=mentor&status=approved' },
-    { label: 'Emails that failed', value: h.failedEmails, href: '/admin/emails?status=failed', alert: h.failedEmails > 0 },
+    { label: 'Emails that could not be sent', value: mail.failed, href: '#undelivered', alert: mail.failed > 0 },
   ];
   return (
     <div className="space-y-8">
@@ -85,6 +88,49 @@ export default async function AdminHome() {
             points={o.placesVsWaiting}
           />
         </div>
+      </section>
+      <section aria-labelledby="undelivered" className="space-y-3">
+        <h2 id="undelivered" className="text-lg font-semibold">
+          Undelivered email
+        </h2>
+        {mail.failed === 0 ? (
+          <p className="text-sm text-stone-700">
+            Every email has gone out{mail.queued > 0 ? `; ${mail.queued} ${mail.queued === 1 ? 'is' : 'are'} on the way right now` : ''}.
+          </p>
+        ) : (
+          <>
+            <p className="text-sm text-stone-700">
+              {mail.failed === 1 ? 'One email' : `${mail.failed} emails`} could not be delivered after several tries. The person did not receive{' '}
+              {mail.failed === 1 ? 'it' : 'them'}: check the address, or tell them another way.
+              {mail.failed > mail.recentFailures.length && ` The ${mail.recentFailures.length} most recent are below.`}
+            </p>
+            <Table caption="Emails that could not be delivered, most recent first">
+              <thead>
+                <tr>
+                  <Th>To</Th>
+                  <Th>Email</Th>
+                  <Th>Why</Th>
+                  <Th>Recorded</Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {mail.recentFailures.map((f) => (
+                  <tr key={f.id}>
+                    <Td className="min-w-44 break-all">{f.to}</Td>
+                    <Td className="min-w-48">
+                      {f.subject}
+                      <span className="block text-xs text-stone-500">
+                        {f.kind} · {f.attempts} {f.attempts === 1 ? 'try' : 'tries'}
+                      </span>
+                    </Td>
+                    <Td className="min-w-48 max-w-xs break-words text-stone-700">{f.error ?? 'Unknown'}</Td>
+                    <Td className="whitespace-nowrap">{formatDateTime(f.createdAt)}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </>
+        )}
       </section>
     </div>
   );

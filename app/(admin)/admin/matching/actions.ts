@@ -27,6 +27,8 @@ export type PlanView = {
   pairs: PlanPair[];
   total: number;
   identity: { met: number; asked: number };
+  /** Paired per priority tier, highest first (lib/matching/priority.ts). */
+  priority: { tier: number; label: string; paired: number; waiting: number }[];
   unpaired: { menteeId: string; name: string; reason: string }[];
   brokenLocks: { menteeName: string; mentorName: string; reason: string }[];
   ms: number;
@@ -55,6 +57,7 @@ export const optimiseAction = roleAction('admin', z.object({}), async (_data, us
       })),
       total: plan.total,
       identity: { met: plan.identityPreferences.met, asked: plan.identityPreferences.asked },
+      priority: plan.priority,
       unpaired: plan.unpaired,
       brokenLocks: plan.brokenLocks,
       ms: Math.round(plan.ms * 10) / 10,

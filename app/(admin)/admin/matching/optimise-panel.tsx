@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { FieldError } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { Table, Td, Th } from '@/components/ui/table';
+import { PRIORITY_RULE } from '@/lib/matching/priority';
 import { plural } from '@/lib/text';
 import { optimiseAction, stagePairsAction, type OptimiseState, type PlanView, type StageState } from './actions';
 
@@ -68,6 +69,22 @@ function PlanResult({ plan }: { plan: PlanView }) {
         <Stat label="Identity preferences met" value={`${plan.identity.met} of ${plan.identity.asked}`} />
         <Stat label="Solve time" value={`${points(plan.ms)} ms`} />
       </dl>
+
+      {plan.priority.length > 0 && (
+        <section aria-labelledby={`${ids}-priority`} className="space-y-1 text-sm text-stone-700">
+          <h3 id={`${ids}-priority`} className="text-base font-semibold text-stone-900">
+            Who comes first
+          </h3>
+          <p>{PRIORITY_RULE}</p>
+          <ul className="flex flex-wrap gap-x-5 gap-y-1">
+            {plan.priority.map((t) => (
+              <li key={t.tier}>
+                {t.label}: <span className="font-medium text-stone-900">{t.paired} of {t.waiting} paired</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {plan.brokenLocks.length > 0 && (
         <Alert tone="warning" title={`${plural(plan.brokenLocks.length, 'lock', 'locks')} could not be honoured`}>
