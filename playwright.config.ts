@@ -16,6 +16,9 @@ const serverEnv = (port: number, extra: Record<string, string> = {}) => ({
   AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
   EMAIL_TRANSPORT: 'outbox',
   ADMIN_EMAILS: 'bootstrap-admin@example.org',
+  // Playwright on 127.0.0.1 / ::1 plays the reverse proxy: each test's X-Forwarded-For names its own
+  // client (fixtures.ts). Any other loopback source (127.0.0.2…) is an untrusted client.
+  TRUSTED_PROXIES: '127.0.0.1,::1',
   ...extra,
 });
 

@@ -32,6 +32,8 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
           setupFiles: ['tests/support/integration-setup.ts'],
+          // next-auth imports `next/server` without an extension; let Vite resolve it.
+          server: { deps: { inline: ['next-auth'] } },
           ...(onPostgres ? { maxWorkers: 4 } : {}),
           testTimeout: 60_000,
           hookTimeout: 120_000,

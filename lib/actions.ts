@@ -5,6 +5,7 @@ import type { Role } from '@/db/schema';
 import { getCurrentUser, type SessionUser } from '@/lib/auth/session';
 import { ForbiddenError, hasPermission, type Permission } from '@/lib/auth/permissions';
 import { UserFacingError } from '@/lib/errors';
+import { securityEvent } from '@/lib/security/log';
 
 /** The one shape every form action returns to `useActionState`. */
 export type ActionState = {
@@ -77,13 +78,18 @@ export function roleAction<S extends z.ZodType, R extends ActionState | void>(
     // Only the ActionState part is set on these answers; State's own fields are all optional.
     const fail = (state: ActionState) => state as State;
     const user = await getCurrentUser();
-    if (!user || !admits(guard, user)) return fail({ message: 'Your session has ended or you do not have access. Sign in again.', values });
+    if (!user || !admits(guard, user)) {
+      securityEvent('authorisation.refused', { where: 'action', userId: user?.id ?? null, role: user?.role ?? null, guard: JSON.stringify(guard) });
+      return fail({ message: 'Your session has ended or you do not have access. Sign in again.', values });
+    }
     const parsed = schema.safeParse(values);
     if (!parsed.success) return fail({ message: 'Please check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values });
     try {
       return ((await handler(parsed.data, user, formData)) as State | undefined) ?? fail({ ok: true });
     } catch (err) {
       unstable_rethrow(err);
+      if (err instanceof ForbiddenError)
+        securityEvent('authorisation.refused', { where: 'action', userId: user.id, role: user.role, permission: err.permission });
       return fail({ message: errorMessage(err), values });
     }
   };

@@ -11,6 +11,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { isLoopbackUrl, parseTrustedProxies } from './auth/client-address';
+
+export { isLoopbackUrl };
 
 const csv = z
   .string()
@@ -48,6 +51,16 @@ const schema = z.object({
   CRON_SECRET: z.string().min(16, 'CRON_SECRET must be at least 16 characters').optional(),
   /** `enabled` lets POST /api/test/clock move the app's time (tests and demos only). */
   TEST_CLOCK: z.enum(['enabled', 'disabled']).default('disabled'),
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses, IPv4 ranges, or `loopback`). Unset: none,
+   * and the per-network limit counts the socket address.
+   */
+  TRUSTED_PROXIES: csv,
+  /**
+   * Serve the dev outbox in production although AUTH_URL is not a loopback address. Anyone who can
+   * reach the site can then read everyone's sign-in links: demos on a private network only.
+   */
+  OUTBOX_PUBLIC: z.enum(['true', 'false']).default('false'),
 });
 
 export type Env = z.infer<typeof schema> & {
@@ -55,6 +68,9 @@ export type Env = z.infer<typeof schema> & {
   AUTH_URL: string;
   emailTransport: 'outbox' | 'resend';
   emailFrom: string;
+  /** Whether /dev/outbox and /api/dev/outbox answer (see outboxIsPublic). */
+  publicOutbox: boolean;
+  isTrustedProxy: (address: string) => boolean;
 };
 
 let cached: Env | undefined;
@@ -76,7 +92,10 @@ export function getEnv(): Env {
     const missing: string[] = [];
     if (!raw.AUTH_SECRET) missing.push('AUTH_SECRET (32+ random characters: `openssl rand -base64 32`)');
     if (!raw.AUTH_URL) missing.push('AUTH_URL (the public base URL, e.g. https://mentors.example.org)');
-    if (!raw.EMAIL_TRANSPORT && !raw.RESEND_API_KEY) missing.push('RESEND_API_KEY and EMAIL_FROM (or EMAIL_TRANSPORT=outbox to keep mail in the database)');
+    if (!raw.EMAIL_TRANSPORT && !raw.RESEND_API_KEY)
+      missing.push(
+        'RESEND_API_KEY and EMAIL_FROM (or EMAIL_TRANSPORT=outbox to keep mail in the database, where only admins can read it)',
+      );
     if (transport === 'resend' && !raw.EMAIL_FROM) missing.push('EMAIL_FROM (a sender on your Resend domain)');
     if (missing.length) throw new EnvError(`Production configuration is incomplete. Set:\n  - ${missing.join('\n  - ')}`);
   }
@@ -88,12 +107,20 @@ export function getEnv(): Env {
   if (raw.NODE_ENV === 'production' && raw.TEST_CLOCK === 'enabled' && !isLoopbackUrl(authUrl))
     throw new EnvError(`TEST_CLOCK=enabled is refused in production unless AUTH_URL is a loopback address (localhost, 127.0.0.0/8 or ::1); it is ${authUrl}.`);
 
+  let isTrustedProxy: Env['isTrustedProxy'];
+  try {
+    isTrustedProxy = parseTrustedProxies(raw.TRUSTED_PROXIES);
+  } catch (err) {
+    throw new EnvError(`Invalid environment:\n  - ${(err as Error).message}`);
+  }
   cached = {
     ...raw,
     AUTH_SECRET: raw.AUTH_SECRET ?? developmentSecret(),
     AUTH_URL: authUrl,
     emailTransport: transport,
     emailFrom: raw.EMAIL_FROM ?? 'Mentor Match <mentors@example.org>',
+    publicOutbox: outboxIsPublic(transport, raw.NODE_ENV, authUrl, raw.OUTBOX_PUBLIC === 'true'),
+    isTrustedProxy,
   };
   // Auth.js reads AUTH_URL itself to build links; keep it the same origin as ours so a magic link
   // never points at a different host than the one the person signed in on.
@@ -101,17 +128,15 @@ export function getEnv(): Env {
   return cached;
 }
 
-/** localhost, 127.0.0.0/8 or ::1 — nothing that resolves elsewhere. */
-export function isLoopbackUrl(url: string): boolean {
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return false;
-  }
-  if (host === 'localhost' || host === '[::1]') return true;
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  return !!v4 && v4.slice(1).every((o) => Number(o) <= 255) && v4[1] === '127';
+/**
+ * The public dev outbox hands out sign-in links to whoever asks, so in production it answers only
+ * where nobody else can reach it (a loopback AUTH_URL: tests, demos on one machine) or when an
+ * operator explicitly opted in. Elsewhere mail kept in the database is for admins to read.
+ */
+export function outboxIsPublic(transport: 'outbox' | 'resend', nodeEnv: string, authUrl: string, optIn: boolean): boolean {
+  if (transport !== 'outbox') return false;
+  if (nodeEnv !== 'production') return true;
+  return isLoopbackUrl(authUrl) || optIn;
 }
 
 /** Generated once, kept under .data/, so sessions survive restarts on a developer's machine. */

@@ -21,8 +21,10 @@ export const emails = pgTable(
     subject: text().notNull(),
     text: text().notNull(),
     html: text().notNull(),
-    /** The first action link in the email (the magic link for sign-in). */
+    /** The first action link in the email. Never set for sign-in emails (a live link must not be stored). */
     url: text(),
+    /** Sign-in emails in the dev outbox: the link sealed with a key derived from AUTH_SECRET. */
+    sealedUrl: text(),
     kind: text().notNull(),
     transport: emailTransport().notNull(),
     status: emailStatus().notNull(),

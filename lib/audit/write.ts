@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/db/client';
 import { auditLog } from '@/db/schema';
+import { securityEvent } from '@/lib/security/log';
 import { AUDIT_EVENTS, type AuditEvent } from './events';
 
 export type { AuditEvent } from './events';
@@ -21,4 +22,6 @@ export async function writeAudit(tx: Tx, event: AuditEvent): Promise<void> {
     subjectId: String(event.subjectId),
     details,
   });
+  // The audit row is the record; this line lets a log watcher see admin changes as they happen.
+  securityEvent('admin.mutation', { actorId: event.actorId, action: event.action, subjectType: spec.subjectType, subjectId: String(event.subjectId) });
 }

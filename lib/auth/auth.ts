@@ -7,13 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import NextAuth from 'next-auth';
 import Resend from 'next-auth/providers/resend';
-import { cache, createElement } from 'react';
+import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { getEnv } from '@/lib/env';
-import { sendEmail } from '@/lib/email/send';
-import { SignInEmail } from '@/lib/email/templates/sign-in';
-import { confirmUrlFor } from './links';
+import { securityEvent } from '@/lib/security/log';
+import { now } from '@/lib/time/clock';
+import { InvalidSignInAddress, normalizeSignInAddress, sendSignInEmail } from './sign-in-email';
 import { acceptAdminInvite } from '@/lib/admins/admins';
 
 const nextAuth = NextAuth(async () => {
@@ -22,13 +22,18 @@ const nextAuth = NextAuth(async () => {
   return {
     secret: env.AUTH_SECRET,
     trustHost: true,
-    adapter: DrizzleAdapter(db, {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-      // The adapter cannot infer the dialect through our driver-neutral Db type; the tables are pg.
-    } as never),
+    adapter: {
+      ...DrizzleAdapter(db, {
+        usersTable: users,
+        accountsTable: accounts,
+        sessionsTable: sessions,
+        verificationTokensTable: verificationTokens,
+        // The adapter cannot infer the dialect through our driver-neutral Db type; the tables are pg.
+      } as never),
+      // The send step stores the token itself, in the transaction that deletes the older ones (Auth.js
+      // would insert it concurrently with sending, outside any lock). The token is the caller's own.
+      createVerificationToken: async (token) => token,
+    },
     session: {
       strategy: 'database',
       maxAge: 30 * 24 * 60 * 60,
@@ -40,27 +45,30 @@ const nextAuth = NextAuth(async () => {
       Resend({
         from: env.emailFrom,
         maxAge: env.SIGN_IN_LINK_MAX_AGE,
-        // The email links to our confirmation page, never to the callback that consumes the token:
-        // mail scanners that prefetch links must not burn it.
-        async sendVerificationRequest({ identifier, url }) {
-          const confirmUrl = confirmUrlFor(url, env.AUTH_URL);
-          await sendEmail({
-            to: identifier,
-            subject: 'Your sign-in link',
-            kind: 'sign-in',
-            url: confirmUrl,
-            react: createElement(SignInEmail, { url: confirmUrl, minutes: Math.round(env.SIGN_IN_LINK_MAX_AGE / 60) }),
-          });
-        },
+        normalizeIdentifier: normalizeSignInAddress,
+        // Validation, limits, invalidation and the redacted record all live in the send step, so
+        // they hold for every caller of Auth.js, not only for our form. The email links to our
+        // confirmation page, never to the callback that consumes the token (mail scanners).
+        sendVerificationRequest: sendSignInEmail,
       }),
     ],
+    logger: {
+      // A refused address is expected traffic, logged as a security event rather than a stack.
+      error(error) {
+        const inner = (error as { cause?: { err?: unknown } }).cause?.err;
+        const expected = (e: unknown) => e instanceof InvalidSignInAddress;
+        if (expected(error) || expected(inner)) return;
+        console.error(error);
+      },
+    },
     events: {
-      async signIn({ user }) {
+      async signIn({ user, isNewUser }) {
+        securityEvent('sign-in.succeeded', { userId: user.id, email: user.email, newUser: Boolean(isNewUser) });
         // ADMIN_EMAILS bootstrap: those addresses are admins from their first sign-in.
         if (user.id && user.email && env.ADMIN_EMAILS.includes(user.email.toLowerCase())) {
           await db
             .update(users)
-            .set({ role: 'admin', status: 'approved', statusChangedAt: new Date() })
+            .set({ role: 'admin', status: 'approved', statusChangedAt: now() })
             .where(eq(users.id, user.id));
         } else if (user.id && user.email) {
           // An admin invitation becomes the admin role at the invitee's sign-in.

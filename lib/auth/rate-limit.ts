@@ -2,6 +2,7 @@ import 'server-only';
 import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { rateLimitHits } from '@/db/schema';
+import { now as clockNow } from '@/lib/time/clock';
 
 export type Limit = { key: string; max: number; windowMs: number };
 
@@ -10,7 +11,7 @@ export type Limit = { key: string; max: number; windowMs: number };
  * so that two app instances (or two requests) cannot both slip under the limit. Records a hit for
  * every key only when all of them are under their limit. Returns the first limit exceeded.
  */
-export async function takeRateLimit(tx: Tx, limits: Limit[], now = new Date()): Promise<Limit | null> {
+export async function takeRateLimit(tx: Tx, limits: Limit[], now = clockNow()): Promise<Limit | null> {
   for (const limit of [...limits].sort((a, b) => a.key.localeCompare(b.key))) {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${limit.key}))`);
   }

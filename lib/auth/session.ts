@@ -6,6 +6,7 @@ import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { users, type PersonStatus, type Role } from '@/db/schema';
 import { databaseIsUp } from '@/lib/health';
+import { securityEvent } from '@/lib/security/log';
 import { auth } from './auth';
 import { SESSION_COOKIES } from './gate';
 import { hasPermission, PORTAL_PERMISSION } from './permissions';
@@ -56,6 +57,7 @@ export async function requireUser(): Promise<SessionUser> {
 export async function requireRole(role: Role): Promise<SessionUser> {
   const user = await requireUser();
   if (hasPermission(user.role, PORTAL_PERMISSION[role])) return user;
+  securityEvent('authorisation.refused', { where: 'page', path: await currentPath(), userId: user.id, role: user.role, required: role });
   if (role === 'admin') notFound();
   redirect(portalHome(user));
 }

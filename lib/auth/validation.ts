@@ -8,7 +8,8 @@ export const emailSchema = z
   .string({ error: 'Enter your email address.' })
   .max(254, 'That is too long to be an email address.')
   .refine((v) => !CONTROL.test(v), 'The address contains invisible control characters. Please retype it.')
-  .transform((v) => v.trim().toLowerCase())
+  // NFC so that one address typed two ways (a precomposed or a combining accent) is one address.
+  .transform((v) => v.normalize('NFC').trim().toLowerCase())
   .pipe(z.email('Enter an email address like name@example.edu.'));
 
 export const signInSchema = z.object({

@@ -18,6 +18,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         { href: '/admin/exports', label: 'Exports' },
         { href: '/admin/admins', label: 'Admins' },
         { href: '/admin/settings', label: 'Settings' },
+        { href: '/admin/emails', label: 'Email log' },
       ]}
     >
       {children}

@@ -2,7 +2,9 @@ import { NextRequest, NextResponse } from 'next/server';
 import { z } from 'zod';
 import { handlers } from '@/lib/auth/auth';
 import { callbackUrlFor } from '@/lib/auth/links';
+import { crossOriginReason } from '@/lib/auth/origin';
 import { getEnv } from '@/lib/env';
+import { securityEvent } from '@/lib/security/log';
 
 const form = z.object({
   token: z.string().min(1).max(200),
@@ -16,6 +18,14 @@ const form = z.object({
  */
 export async function POST(req: NextRequest) {
   const env = getEnv();
+  // Login CSRF: a page elsewhere that auto-posts the attacker's own link would sign the visitor in
+  // as the attacker (and their registration would land in the attacker's account). Only our own
+  // confirmation page may post here.
+  const crossSite = crossOriginReason(req.headers, env.AUTH_URL);
+  if (crossSite) {
+    securityEvent('sign-in.cross-site-refused', { reason: crossSite, origin: req.headers.get('origin') });
+    return NextResponse.redirect(new URL('/sign-in/error?error=CrossSite', env.AUTH_URL), 303);
+  }
   const parsed = form.safeParse(Object.fromEntries(await req.formData()));
   if (!parsed.success) return NextResponse.redirect(new URL('/sign-in/error?error=Verification', env.AUTH_URL), 303);
   const { token, email, callbackUrl } = parsed.data;
@@ -29,8 +39,7 @@ export async function POST(req: NextRequest) {
   if (location?.includes('/sign-in/error')) {
     const url = new URL(location, env.AUTH_URL);
     url.searchParams.set('email', email);
-    const out = NextResponse.redirect(url, 303);
-    return out;
+    return NextResponse.redirect(url, 303);
   }
   // 303 so the browser follows the POST with a GET.
   return new NextResponse(null, { status: 303, headers: res.headers });
