@@ -52,6 +52,8 @@ export async function proxy(req: NextRequest) {
   const person = token ? await sessionPerson(token).catch(() => undefined) : null;
   if (person === undefined) return next(); // database trouble: let the page render its error
   if (!person) {
+    // Exports are files, not pages: answer 404 like any unknown address instead of a sign-in page.
+    if (pathname.startsWith('/admin/exports/')) return NextResponse.rewrite(new URL('/404', req.url), { status: 404 });
     const url = new URL('/sign-in', req.url);
     url.searchParams.set('callbackUrl', `${pathname}${search}`);
     return secure(NextResponse.redirect(url));

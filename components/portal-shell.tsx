@@ -14,7 +14,7 @@ type Props = {
 export function PortalShell({ area, nav, user, children }: Props) {
   return (
     <div className="min-h-dvh">
-      <header className="border-b border-stone-200 bg-white">
+      <header className="border-b border-stone-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href="/" className="font-bold text-brand-800 no-underline">
             Mentor Match <span className="ml-1 rounded bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">{area}</span>

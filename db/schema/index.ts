@@ -10,3 +10,4 @@ export * from './profiles';
 export * from './pairings';
 export * from './audit';
 export * from './jobs';
+export * from './operations';

@@ -32,6 +32,8 @@ export const pairings = pgTable(
     proposedAt: createdAt(),
     approvedBy: text().references(() => users.id),
     approvedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    /** When the student joined the waitlist, kept at approval (the user's own is cleared): the report's "days waited". */
+    menteeWaitingSince: timestamp({ withTimezone: true, mode: 'date' }),
     startDate: date({ mode: 'string' }),
     endDate: date({ mode: 'string' }),
     /** How many times both parties chose to continue. */

@@ -18,6 +18,8 @@ export const programSettings = pgTable(
   'program_settings',
   {
     id: integer().primaryKey().default(1),
+    /** Shown in the portals' header, the landing page and every email. */
+    programName: text().notNull().default('Physician Mentorship Program'),
     termMonths: integer().notNull().default(12),
     renewalWindowDays: integer().notNull().default(30),
     cadenceDueSoonDays: integer().notNull().default(45),
@@ -28,7 +30,10 @@ export const programSettings = pgTable(
     timeZone: text().notNull().default('America/Chicago'),
     updatedAt: updatedAt(),
   },
-  (t) => [check('program_settings_singleton', sql`${t.id} = 1`)],
+  (t) => [
+    check('program_settings_singleton', sql`${t.id} = 1`),
+    check('program_settings_name_length', sql`char_length(${t.programName}) between 1 and 120`),
+  ],
 );
 
 export const valuesStatements = pgTable('values_statements', {

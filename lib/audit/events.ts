@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { matchRuleKind, personStatus, userRole } from '@/db/schema';
 
-export const SUBJECT_TYPES = ['user', 'pairing', 'match-rule', 'cohort', 'program-settings', 'values-statement'] as const;
+export const SUBJECT_TYPES = ['user', 'pairing', 'match-rule', 'cohort', 'program-settings', 'values-statement', 'export', 'admin-invite'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
 const event = <S extends SubjectType, D extends z.ZodType>(subjectType: S, details: D) => ({ subjectType, details });
@@ -52,6 +52,14 @@ export const AUDIT_EVENTS = {
   // Program
   'values.published': event('values-statement', z.object({ title: z.string(), previousVersion: z.number().int().nullable() })),
   'settings.updated': event('program-settings', z.object({ before: settingsSnapshot, after: settingsSnapshot })),
+  // Running the program
+  'export.downloaded': event('export', z.object({ file: z.string(), identity: z.boolean(), filters: z.record(z.string(), z.string()).optional() })),
+  'admin.invited': event('admin-invite', z.object({ email: z.string(), expiresAt: z.string() })),
+  'admin.invite-revoked': event('admin-invite', z.object({ email: z.string() })),
+  'admin.invite-accepted': event('user', z.object({ email: z.string(), inviteId: z.number().int() })),
+  'admin.removed': event('user', z.object({ email: z.string(), self: z.boolean() })),
+  'note.added-person': event('user', z.object({ noteId: z.number().int(), length: z.number().int() })),
+  'note.added-pairing': event('pairing', z.object({ noteId: z.number().int(), length: z.number().int() })),
   'cohort.created': event('cohort', z.object({ name: z.string(), programYear: z.number().int(), launchDate: isoDate })),
   'cohort.opened': event('cohort', z.object({ name: z.string(), isOpen: z.object({ from: z.boolean(), to: z.boolean() }) })),
   'cohort.closed': event('cohort', z.object({ name: z.string(), isOpen: z.object({ from: z.boolean(), to: z.boolean() }) })),

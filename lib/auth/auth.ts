@@ -14,6 +14,7 @@ import { getEnv } from '@/lib/env';
 import { securityEvent } from '@/lib/security/log';
 import { now } from '@/lib/time/clock';
 import { InvalidSignInAddress, normalizeSignInAddress, sendSignInEmail } from './sign-in-email';
+import { acceptAdminInvite } from '@/lib/admins/admins';
 
 const nextAuth = NextAuth(async () => {
   const env = getEnv();
@@ -69,6 +70,9 @@ const nextAuth = NextAuth(async () => {
             .update(users)
             .set({ role: 'admin', status: 'approved', statusChangedAt: now() })
             .where(eq(users.id, user.id));
+        } else if (user.id && user.email) {
+          // An admin invitation becomes the admin role at the invitee's sign-in.
+          await acceptAdminInvite(db, { id: user.id, email: user.email });
         }
       },
     },

@@ -23,6 +23,10 @@ export const ROLE_PERMISSIONS = {
   'pairings:view-own-mentees': ['mentor'],
   'settings:edit': ['admin'],
   'audit:read': ['admin'],
+  'exports:download': ['admin'],
+  'admins:manage': ['admin'],
+  'notes:write': ['admin'],
+  'reports:read': ['admin'],
   'emails:read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

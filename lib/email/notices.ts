@@ -79,3 +79,17 @@ export function queueReattestNeeded(tx: Tx, to: Person, version: number) {
     { label: 'Read and attest', path: '/mentor/values' },
   );
 }
+
+export function queueAdminInvite(tx: Tx, to: Person, invitedBy: string, expiresOn: string) {
+  return notice(
+    tx,
+    to,
+    'admin-invite',
+    'You are invited to help coordinate the program',
+    [
+      `${invitedBy} has invited you to join the program's coordinators. Sign in with this email address before ${expiresOn} and you will have the coordinator's tools.`,
+      'If you were not expecting this, you can ignore this email: nothing changes unless you sign in.',
+    ],
+    { label: 'Sign in', path: '/sign-in' },
+  );
+}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { createElement } from 'react';
 import { getDb, type Tx } from '@/db/client';
 import { pairings, users } from '@/db/schema';
@@ -109,7 +109,17 @@ async function releaseOne(tx: Tx, actor: SessionUser, pairingId: number, templat
 
   await tx
     .update(pairings)
-    .set({ state: 'active', approvedBy: actor.id, approvedAt: now(), startDate, endDate, introSubject: subject, introBody: body })
+    .set({
+      state: 'active',
+      approvedBy: actor.id,
+      approvedAt: now(),
+      // Kept before the student's own waitingSince is cleared below: the outcome report's "days waited".
+      menteeWaitingSince: sql`(select ${users.waitingSince} from ${users} where ${users.id} = ${p.menteeId})`,
+      startDate,
+      endDate,
+      introSubject: subject,
+      introBody: body,
+    })
     .where(and(eq(pairings.id, p.id), eq(pairings.state, 'proposed')));
   await tx.update(users).set({ priorityRematchAt: null, waitingSince: null }).where(eq(users.id, p.menteeId));
   await writeAudit(tx, { actorId: actor.id, action: 'pairing.approved', subjectId: p.id, details: { startDate, endDate } });

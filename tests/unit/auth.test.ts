@@ -80,6 +80,10 @@ describe('[PERMISSIONS]: the table', () => {
     'pairings:view-own-mentees': { mentee: N, mentor: Y, admin: N },
     'settings:edit': { mentee: N, mentor: N, admin: Y },
     'audit:read': { mentee: N, mentor: N, admin: Y },
+    'exports:download': { mentee: N, mentor: N, admin: Y },
+    'admins:manage': { mentee: N, mentor: N, admin: Y },
+    'notes:write': { mentee: N, mentor: N, admin: Y },
+    'reports:read': { mentee: N, mentor: N, admin: Y },
     'emails:read': { mentee: N, mentor: N, admin: Y },
   };
   const roles = ['mentee', 'mentor', 'admin'] as const;

@@ -14,6 +14,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         { href: '/admin/matching', label: 'Matching' },
         { href: '/admin/pairings', label: 'Pairings' },
         { href: '/admin/values', label: 'Values statement' },
+        { href: '/admin/reports', label: 'Report' },
+        { href: '/admin/exports', label: 'Exports' },
+        { href: '/admin/admins', label: 'Admins' },
         { href: '/admin/settings', label: 'Settings' },
         { href: '/admin/emails', label: 'Email log' },
       ]}

@@ -1,38 +1,94 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BarChart, LineChart } from '@/components/charts/charts';
 import { Table, Td, Th } from '@/components/ui/table';
-import { getOverview } from '@/lib/people/overview';
-import { formatDateTime } from '@/lib/time/format';
 import { requireRole } from '@/lib/auth/session';
 import { getEmailHealth } from '@/lib/email/health';
+import { getOverviewData } from '@/lib/reports/overview';
+import { formatDateTime } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'Overview' };
 
+const STUDENT = '#0f766e';
+const PHYSICIAN = '#7c3aed';
+
 export default async function AdminHome() {
   const user = await requireRole('admin');
-  const [o, mail] = await Promise.all([getOverview(user), getEmailHealth(user)]);
+  const [o, mail] = await Promise.all([getOverviewData(user), getEmailHealth(user)]);
+  const h = o.headline;
   const tiles = [
-    { label: 'Registrations to review', value: o.pendingReview, href: '/admin/people?status=pending' },
-    { label: 'Students waiting for a mentor', value: o.waitingMentees, href: '/admin/matching' },
-    { label: 'Active pairings', value: o.activePairings, href: '/admin/pairings' },
-    { label: 'Proposals awaiting approval', value: o.proposedPairings, href: '/admin/pairings?state=proposed' },
-    { label: 'Approved students', value: o.menteesApproved, href: '/admin/people?role=mentee&status=approved' },
-    { label: 'Approved physicians', value: o.mentorsApproved, href: '/admin/people?role=mentor&status=approved' },
-    { label: 'Emails that could not be sent', value: mail.failed, href: '#undelivered' },
+    { label: 'Registrations to review', value: h.pendingReview.mentee + h.pendingReview.mentor, note: `${h.pendingReview.mentee} students · ${h.pendingReview.mentor} physicians`, href: '/admin/people?status=pending' },
+    { label: 'Students waiting for a mentor', value: h.waitingMentees, href: '/admin/matching' },
+    { label: 'Physicians with free places', value: h.mentorsWithFreePlaces, note: `${h.freePlaces} places in all`, href: '/admin/people?role=mentor&status=approved&paused=no' },
+    { label: 'Active pairings', value: h.activePairings, href: '/admin/pairings?state=active' },
+    { label: 'Proposals awaiting approval', value: h.proposedPairings, href: '/admin/pairings?state=proposed' },
+    { label: 'Physicians yet to sign the current statement', value: h.mentorsNotAttested, href: '/admin/people?role=mentor&status=approved&attested=no' },
+    { label: 'Approved students', value: h.approved.mentee, note: `${h.registered.mentee} registered`, href: '/admin/people?role=mentee&status=approved' },
+    { label: 'Approved physicians', value: h.approved.mentor, note: `${h.registered.mentor} registered`, href: '/admin/people?role=mentor&status=approved' },
+    { label: 'Emails that could not be sent', value: mail.failed, href: '#undelivered', alert: mail.failed > 0 },
   ];
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-bold">Program overview</h1>
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">Program overview</h1>
+        <Link href="/admin/reports">Outcome report</Link>
+      </div>
       <ul className="grid grid-cols-2 gap-3 lg:grid-cols-3">
         {tiles.map((t) => (
           <li key={t.label}>
-            <Link href={t.href} className="block rounded-lg border border-stone-200 bg-white p-4 no-underline hover:border-brand-600">
-              <span className="block text-3xl font-bold text-stone-900">{t.value}</span>
+            <Link
+              href={t.href}
+              className={`block h-full rounded-lg border bg-white p-4 no-underline hover:border-brand-600 ${t.alert ? 'border-red-300' : 'border-stone-200'}`}
+            >
+              <span className={`block text-3xl font-bold tabular-nums ${t.alert ? 'text-red-700' : 'text-stone-900'}`}>{t.value}</span>
               <span className="mt-1 block text-sm text-stone-700">{t.label}</span>
+              {t.note && <span className="mt-0.5 block text-xs text-stone-500">{t.note}</span>}
             </Link>
           </li>
         ))}
       </ul>
+      {/* Open concerns, flagged check-ins and cadence health join here once the check-ins and meetings tables are on main. */}
+      <section aria-labelledby="charts" className="space-y-4">
+        <h2 id="charts" className="text-lg font-semibold">
+          How the program is going
+        </h2>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <BarChart
+            title="Registrations per week"
+            description="New students and physicians who finished registering, over the last 12 weeks."
+            series={[
+              { key: 'mentee', label: 'Students', color: STUDENT },
+              { key: 'mentor', label: 'Physicians', color: PHYSICIAN },
+            ]}
+            points={o.registrationsPerWeek}
+          />
+          <LineChart
+            title="Pairings by state"
+            description="How many pairings were proposed, active or closed at the end of each week."
+            series={[
+              { key: 'proposed', label: 'Proposed', color: '#d97706' },
+              { key: 'active', label: 'Active', color: STUDENT },
+              { key: 'closed', label: 'Completed or ended', color: '#78716c' },
+            ]}
+            points={o.pairingsOverTime}
+          />
+          <BarChart
+            title="How long students have waited"
+            description="Students on the waitlist now, by days since they joined it."
+            series={[{ key: 'students', label: 'Students', color: STUDENT }]}
+            points={o.waitedDistribution}
+          />
+          <BarChart
+            title="Free places and waiting students"
+            description="Places physicians can still take on, beside the students waiting for one."
+            series={[
+              { key: 'places', label: 'Free places', color: PHYSICIAN },
+              { key: 'students', label: 'Waiting students', color: STUDENT },
+            ]}
+            points={o.placesVsWaiting}
+          />
+        </div>
+      </section>
       <section aria-labelledby="undelivered" className="space-y-3">
         <h2 id="undelivered" className="text-lg font-semibold">
           Undelivered email

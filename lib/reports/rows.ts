@@ -1,0 +1,33 @@
+import type { OutcomeReport } from './outcomes';
+import { figureText, type Figure } from './suppress';
+
+export type ReportLine = { section: string; figure: string; value: string };
+
+const n = (v: number) => ({ shown: true, value: v, n: v }) as Figure;
+const PREFERENCE = { preferred: 'Preferred a physician who shares their identity', required: 'Required a physician who shares their identity' } as const;
+
+/** The report as lines of text, the same for the page and the CSV: suppressed figures read "fewer than 5". */
+export function reportLines(r: OutcomeReport): ReportLine[] {
+  const lines: ReportLine[] = [
+    { section: 'Participants', figure: 'Students', value: figureText(n(r.participants.mentees)) },
+    { section: 'Participants', figure: 'Physicians', value: figureText(n(r.participants.mentors)) },
+    { section: 'Pairings', figure: 'Pairings formed', value: String(r.pairingsFormed) },
+    { section: 'Pairings', figure: 'Active', value: String(r.pairingsByState.active) },
+    { section: 'Pairings', figure: 'Completed', value: String(r.pairingsByState.completed) },
+    { section: 'Pairings', figure: 'Ended early', value: String(r.pairingsByState.ended) },
+    { section: 'Pairings', figure: 'Renewed at least once', value: String(r.renewals) },
+    { section: 'Waiting', figure: 'Median days waited', value: figureText(r.waited.median) },
+    { section: 'Waiting', figure: '90th percentile of days waited', value: figureText(r.waited.p90) },
+  ];
+  for (const g of r.identity) {
+    const section = PREFERENCE[g.preference];
+    lines.push(
+      { section, figure: 'Students who asked', value: figureText(g.asked) },
+      { section, figure: 'Paired with a physician sharing the identity', value: figureText(g.met) },
+      { section, figure: 'Median days waited', value: figureText(g.waited.median) },
+      { section, figure: '90th percentile of days waited', value: figureText(g.waited.p90) },
+    );
+  }
+  for (const e of r.endReasons) lines.push({ section: 'Why pairings ended early', figure: e.reason, value: figureText(e.count) });
+  return lines;
+}
