@@ -25,6 +25,7 @@ const settingsSnapshot = z.looseObject({
 export const AUDIT_EVENTS = {
   // People and registration
   'role.chosen': event('user', z.object({ role: z.enum(userRole.enumValues) })),
+  'role.cleared': event('user', z.object({ from: z.enum(['mentee', 'mentor']) })),
   'registration.submitted': event('user', z.object({ role: z.enum(['mentee', 'mentor']), identityConsent: z.boolean() })),
   'profile.updated': event('user', z.object({ role: z.enum(['mentee', 'mentor']), identityConsent: z.boolean() })),
   'identity.viewed': event('user', z.object({ found: z.boolean() })),
@@ -52,6 +53,10 @@ export const AUDIT_EVENTS = {
   // Program
   'values.published': event('values-statement', z.object({ title: z.string(), previousVersion: z.number().int().nullable() })),
   'settings.updated': event('program-settings', z.object({ before: settingsSnapshot, after: settingsSnapshot })),
+  'settings.contact-updated': event(
+    'program-settings',
+    z.object({ before: z.object({ name: z.string().nullable(), email: z.string().nullable() }), after: z.object({ name: z.string(), email: z.string() }) }),
+  ),
   'cohort.created': event('cohort', z.object({ name: z.string(), programYear: z.number().int(), launchDate: isoDate })),
   'cohort.opened': event('cohort', z.object({ name: z.string(), isOpen: z.object({ from: z.boolean(), to: z.boolean() }) })),
   'cohort.closed': event('cohort', z.object({ name: z.string(), isOpen: z.object({ from: z.boolean(), to: z.boolean() }) })),

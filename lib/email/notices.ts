@@ -1,15 +1,34 @@
 import 'server-only';
+import { eq, sql } from 'drizzle-orm';
 import { createElement } from 'react';
+import { getDb } from '@/db/client';
+import { menteeProfiles, mentorProfiles, users } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { sendEmail } from './send';
 import { NoticeEmail } from './templates/notice';
 
 type Person = { email: string; name: string | null };
 
-const hello = (p: Person) => `Hello ${p.name?.split(' ')[0] ?? 'there'},`;
+/**
+ * "Hello Sam," with the name the person goes by (their profile's preferredName), read here for
+ * every notice so no caller has to remember it; the first word of the full name before a profile
+ * exists.
+ */
+async function hello(p: Person): Promise<string> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ goesBy: sql<string | null>`coalesce(${menteeProfiles.preferredName}, ${mentorProfiles.preferredName})` })
+    .from(users)
+    .leftJoin(menteeProfiles, eq(menteeProfiles.userId, users.id))
+    .leftJoin(mentorProfiles, eq(mentorProfiles.userId, users.id))
+    .where(sql`lower(${users.email}) = ${p.email.toLowerCase()}`);
+  const name = row?.goesBy?.trim() || p.name?.trim().split(/\s+/)[0];
+  return `Hello ${name || 'there'},`;
+}
 const link = (path: string) => `${getEnv().AUTH_URL}${path}`;
 
-function notice(to: Person, kind: string, subject: string, paragraphs: string[], action?: { label: string; path: string }) {
+export async function notice(to: Person, kind: string, subject: string, paragraphs: string[], action?: { label: string; path: string }) {
+  const greeting = await hello(to);
   return sendEmail({
     to: to.email,
     subject,
@@ -17,7 +36,7 @@ function notice(to: Person, kind: string, subject: string, paragraphs: string[],
     react: createElement(NoticeEmail, {
       preview: paragraphs[0],
       heading: subject,
-      greeting: hello(to),
+      greeting,
       paragraphs,
       action: action && { label: action.label, url: link(action.path) },
     }),

@@ -1,16 +1,18 @@
 import 'server-only';
 import { render, toPlainText } from '@react-email/render';
-import type { ReactElement } from 'react';
+import { cloneElement, type ReactElement } from 'react';
 import { Resend } from 'resend';
 import { getDb } from '@/db/client';
 import { emails } from '@/db/schema';
 import { getEnv } from '@/lib/env';
+import { programContact } from '@/lib/settings/program';
+import type { WithContact } from './templates/layout';
 
 export type OutgoingEmail = {
   to: string;
   subject: string;
-  /** A React Email template. */
-  react: ReactElement;
+  /** A React Email template (its layout prints the program contact, filled in here). */
+  react: ReactElement<WithContact>;
   /** The email's main action link; the dev outbox reports it as `url`. */
   url?: string;
   /** A short machine name for reports: "sign-in", "approved", "introduction"… */
@@ -25,10 +27,12 @@ let resend: Resend | undefined;
  */
 export async function sendEmail(mail: OutgoingEmail): Promise<void> {
   const env = getEnv();
-  const html = await render(mail.react);
+  const db = await getDb();
+  // Every email says whom to write to; read here once so no template or caller can leave it out.
+  const contact = await programContact(db);
+  const html = await render(cloneElement(mail.react, { contact }));
   const text = toPlainText(html);
   const url = mail.url ?? firstLink(html);
-  const db = await getDb();
 
   let providerId: string | null = null;
   let error: string | null = null;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { createElement } from 'react';
 import { getDb, type Tx } from '@/db/client';
 import { pairings, users } from '@/db/schema';
@@ -16,6 +16,7 @@ import { now } from '@/lib/time/clock';
 import { addMonths } from '@/lib/time/dates';
 import { DEFAULT_INTRO_BODY, DEFAULT_INTRO_SUBJECT, fillIntro, INTRO_SUBJECT_MAX } from './introduction';
 import { loadIntroFacts } from './intro-facts';
+import { announcePairingEnded, type EndedPairing } from './endings';
 
 export type Outcome = { ok: number; failed: { id: string; reason: string }[] };
 
@@ -158,24 +159,33 @@ export async function endPairing(
 ): Promise<void> {
   assertPermission(actor, 'pairings:end');
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  const announce = await db.transaction(async (tx) => {
     const ended = await tx
       .update(pairings)
       .set({ state: 'ended', endedBy: actor.id, endedAt: now(), endReason: reason, rematchRequested: rematch })
       .where(and(eq(pairings.id, pairingId), inArray(pairings.state, expectedState ? [expectedState] : ['proposed', 'active'])))
-      .returning({ menteeId: pairings.menteeId });
+      // approvedAt is set only on release: it tells an active pairing (both introduced) from a staged one.
+      .returning({ menteeId: pairings.menteeId, mentorId: pairings.mentorId, wasReleased: sql<boolean>`${pairings.approvedAt} is not null` });
     if (!ended.length)
       throw new UserFacingError(expectedState === 'proposed' ? 'This proposal is no longer staged: it was approved or withdrawn meanwhile.' : 'This pairing has already ended.');
     await requeueMentee(tx, ended[0].menteeId, rematch);
     await writeAudit(tx, { actorId: actor.id, action: 'pairing.ended', subjectId: pairingId, details: { reason, rematch } });
+    const [e] = ended;
+    return e.wasReleased ? { pairingId, menteeId: e.menteeId, mentorId: e.mentorId, cause: 'coordinator' as const, rematch } : null;
   });
+  // After the commit: the two people hear only about an ending that really happened.
+  if (announce) await announcePairingEnded(announce);
 }
 
-/** Back on the waitlist; a no-fault rematch goes to the top. */
+/**
+ * Back on the waitlist; a no-fault rematch goes to the top. The wait is kept when it was never
+ * interrupted: a withdrawn proposal leaves waitingSince as it was (only a release clears it), so
+ * the student does not lose the days they have already waited.
+ */
 async function requeueMentee(tx: Tx, menteeId: string, top: boolean) {
   await tx
     .update(users)
-    .set({ waitingSince: now(), ...(top ? { priorityRematchAt: now() } : {}) })
+    .set({ waitingSince: sql`coalesce(${users.waitingSince}, ${now().toISOString()}::timestamptz)`, ...(top ? { priorityRematchAt: now() } : {}) })
     .where(and(eq(users.id, menteeId), eq(users.status, 'approved')));
 }
 
@@ -183,14 +193,21 @@ async function requeueMentee(tx: Tx, menteeId: string, top: boolean) {
  * When someone leaves the program their open pairings end; a mentee whose mentor left goes back to
  * the top of the waitlist. Runs inside the withdrawal's transaction.
  */
-export async function endPairingsOnWithdrawal(tx: Tx, userId: string, reason: string): Promise<void> {
+export async function endPairingsOnWithdrawal(tx: Tx, userId: string, reason: string): Promise<EndedPairing[]> {
   const ended = await tx
     .update(pairings)
     .set({ state: 'ended', endedBy: userId, endedAt: now(), endReason: `Withdrew from the program: ${reason}`, rematchRequested: true })
     .where(and(or(eq(pairings.menteeId, userId), eq(pairings.mentorId, userId)), inArray(pairings.state, ['proposed', 'active'])))
-    .returning({ id: pairings.id, menteeId: pairings.menteeId });
+    .returning({ id: pairings.id, menteeId: pairings.menteeId, mentorId: pairings.mentorId, wasReleased: sql<boolean>`${pairings.approvedAt} is not null` });
+  const announce: EndedPairing[] = [];
   for (const p of ended) {
     if (p.menteeId !== userId) await requeueMentee(tx, p.menteeId, true);
     await writeAudit(tx, { actorId: userId, action: 'pairing.ended', subjectId: p.id, details: { reason: 'withdrawal' } });
+    if (p.wasReleased)
+      announce.push({ pairingId: p.id, menteeId: p.menteeId, mentorId: p.mentorId, cause: p.menteeId === userId ? 'mentee-withdrew' : 'mentor-withdrew', rematch: true });
   }
+  // The caller announces these once its transaction has committed.
+  return announce;
 }
+
+export { announcePairingEnded };

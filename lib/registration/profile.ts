@@ -8,7 +8,7 @@ import { assertPermission, ForbiddenError } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { sendRegistrationReceived } from '@/lib/email/notices';
 import { UserFacingError } from '@/lib/errors';
-import { endPairingsOnWithdrawal } from '@/lib/pairings/operations';
+import { announcePairingEnded, endPairingsOnWithdrawal } from '@/lib/pairings/operations';
 import { recordAttestation } from '@/lib/values/statements';
 import { EXPECTATIONS_VERSION } from './expectations';
 import { saveIdentityAnswers } from './identity';
@@ -176,14 +176,17 @@ export async function setMentorCapacity(actor: SessionUser, capacity: number): P
 export async function withdrawFromProgram(actor: SessionUser, reason: string): Promise<void> {
   assertPermission(actor, 'profile:edit-own');
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  const ended = await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
       .set({ status: 'withdrawn', statusReason: reason, statusChangedAt: now(), waitingSince: null })
       .where(and(eq(users.id, actor.id), inArray(users.status, ['registering', 'pending', 'approved', 'waitlisted'])))
       .returning({ id: users.id });
     if (!updated.length) throw new UserFacingError('You have already left the program.');
-    await endPairingsOnWithdrawal(tx, actor.id, reason);
+    const endedPairings = await endPairingsOnWithdrawal(tx, actor.id, reason);
     await writeAudit(tx, { actorId: actor.id, action: 'person.withdrew', subjectId: actor.id, details: { reason } });
+    return endedPairings;
   });
+  // The partner hears once the withdrawal has committed; the one who left is not written to about it.
+  for (const e of ended) await announcePairingEnded(e);
 }

@@ -11,5 +11,5 @@ export async function createPerson(role: Role | null, status: PersonStatus = rol
     .insert(users)
     .values({ email, name, role, status })
     .returning({ id: users.id, email: users.email, name: users.name, role: users.role, status: users.status });
-  return row;
+  return { ...row, goesBy: null };
 }
