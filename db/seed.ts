@@ -77,7 +77,7 @@ export async function seedDemoData(db: Db): Promise<{ mentees: number; mentors: 
         role,
         status: 'approved',
         statusChangedAt: daysAgo(waitedDays),
-        waitingSince: role === 'admin' ? null : daysAgo(waitedDays),
+        waitingSince: role === 'mentee' ? daysAgo(waitedDays) : null,
         emailVerified: daysAgo(waitedDays),
         createdAt: daysAgo(waitedDays + 3),
       })

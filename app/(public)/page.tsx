@@ -48,7 +48,7 @@ export default async function LandingPage() {
               </ButtonLink>
             </div>
             <p className="mt-4 text-sm text-stone-600">
-              Registration takes a few minutes and needs no password — we email you a sign-in link.
+              Registration is one form and needs no password — we email you a sign-in link.
             </p>
           </div>
         </section>

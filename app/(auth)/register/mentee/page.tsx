@@ -14,7 +14,7 @@ export default async function RegisterMenteePage() {
   return (
     <AuthCard title="Register as a pre-med student" wide signedInAs={user.email}>
       <p className="mb-3 text-stone-700">
-        About ten minutes. Fields marked optional can be skipped, and you can change everything later. The coordinator uses this
+        Fields marked optional can be skipped, and you can change everything later. The coordinator uses this
         to find you a good mentor.
       </p>
       <ChangeRoleForm current="mentee" />

@@ -16,7 +16,7 @@ export default async function RegisterMentorPage() {
   return (
     <AuthCard title="Register as a physician mentor" wide signedInAs={user.email}>
       <p className="mb-3 text-stone-700">
-        About ten minutes. Your profile helps the coordinator pair you with students whose needs match what you can offer.
+        Your profile helps the coordinator pair you with students whose needs match what you can offer.
       </p>
       <ChangeRoleForm current="mentor" />
       {statement ? (
