@@ -3,5 +3,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { startup } = await import('./db/startup');
     await startup();
+    // After the migrations, and not awaited: the first page never waits for the job queue.
+    const { startJobsInBackground } = await import('./lib/jobs/boss');
+    startJobsInBackground();
   }
 }

@@ -6,6 +6,8 @@ const PORT = Number(process.env.E2E_PORT || 3100);
 const SHORT_PORT = PORT + 1; // the strict server: sign-in links expire after 3 seconds, default rate limits
 const DOWN_PORT = PORT + 2; // a third whose database server is unreachable
 const baseURL = `http://localhost:${PORT}`;
+/** The main server's cron secret and test clock (tests/e2e/jobs.spec.ts and the journeys use them). */
+export const E2E_CRON_SECRET = 'e2e-cron-secret-e2e-cron-secret';
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 const serverEnv = (port: number, extra: Record<string, string> = {}) => ({
@@ -18,8 +20,7 @@ const serverEnv = (port: number, extra: Record<string, string> = {}) => ({
 });
 
 // On the embedded database each server gets its own freshly wiped folder (one process per folder).
-const start = (dir: string) =>
-  process.env.DATABASE_URL ? 'npx next start' : `rm -rf ${dir} && npx next start`;
+const start = (dir: string) => (process.env.DATABASE_URL ? 'npx next start' : `rm -rf ${dir} && npx next start`);
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -37,7 +38,16 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
@@ -46,7 +56,14 @@ export default defineConfig({
       command: `${start('.data/e2e-pglite')} --port ${PORT}`,
       url: `${baseURL}/api/health`,
       // Demo accounts sign in in many tests; the limits themselves are tested on the strict server.
-      env: serverEnv(PORT, { PGLITE_DIR: '.data/e2e-pglite', SIGN_IN_LIMIT_PER_EMAIL: '1000', SIGN_IN_LIMIT_PER_IP: '1000' }),
+      // The test clock and the sweep endpoint are on here: journeys move time and run the sweep.
+      env: serverEnv(PORT, {
+        PGLITE_DIR: '.data/e2e-pglite',
+        SIGN_IN_LIMIT_PER_EMAIL: '1000',
+        SIGN_IN_LIMIT_PER_IP: '1000',
+        TEST_CLOCK: 'enabled',
+        CRON_SECRET: E2E_CRON_SECRET,
+      }),
       reuseExistingServer: false,
       timeout: 120_000,
     },

@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { PGliteInterface } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { getEnv } from '@/lib/env';
 import * as schema from './schema';
@@ -14,7 +15,13 @@ import * as schema from './schema';
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-type Handle = { db: Db; kind: 'pglite' | 'postgres'; close: () => Promise<void> };
+type Handle = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** The embedded instance itself: the job queue (lib/jobs) talks to it without a second opener. */
+  pglite?: PGliteInterface;
+  close: () => Promise<void>;
+};
 
 const globalKey = Symbol.for('mentor-match.db');
 type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Handle> };
@@ -69,6 +76,7 @@ async function open(): Promise<Handle> {
   return {
     db,
     kind: 'pglite',
+    pglite: client,
     close: async () => {
       await client.close();
       release();

@@ -44,6 +44,10 @@ const schema = z.object({
   SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(10000).default(10),
   /** Skip seeding demo data on first start of the embedded database. */
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  /** The bearer secret of POST /api/jobs/daily; without it the endpoint does not exist. */
+  CRON_SECRET: z.string().min(16, 'CRON_SECRET must be at least 16 characters').optional(),
+  /** `enabled` lets POST /api/test/clock move the app's time (tests and demos only). */
+  TEST_CLOCK: z.enum(['enabled', 'disabled']).default('disabled'),
 });
 
 export type Env = z.infer<typeof schema> & {
@@ -72,19 +76,22 @@ export function getEnv(): Env {
     const missing: string[] = [];
     if (!raw.AUTH_SECRET) missing.push('AUTH_SECRET (32+ random characters: `openssl rand -base64 32`)');
     if (!raw.AUTH_URL) missing.push('AUTH_URL (the public base URL, e.g. https://mentors.example.org)');
-    if (!raw.EMAIL_TRANSPORT && !raw.RESEND_API_KEY)
-      missing.push('RESEND_API_KEY and EMAIL_FROM (or EMAIL_TRANSPORT=outbox to keep mail in the database)');
+    if (!raw.EMAIL_TRANSPORT && !raw.RESEND_API_KEY) missing.push('RESEND_API_KEY and EMAIL_FROM (or EMAIL_TRANSPORT=outbox to keep mail in the database)');
     if (transport === 'resend' && !raw.EMAIL_FROM) missing.push('EMAIL_FROM (a sender on your Resend domain)');
-    if (missing.length)
-      throw new EnvError(`Production configuration is incomplete. Set:\n  - ${missing.join('\n  - ')}`);
+    if (missing.length) throw new EnvError(`Production configuration is incomplete. Set:\n  - ${missing.join('\n  - ')}`);
   }
-  if (transport === 'resend' && !raw.RESEND_API_KEY)
-    throw new EnvError('EMAIL_TRANSPORT=resend needs RESEND_API_KEY');
+  if (transport === 'resend' && !raw.RESEND_API_KEY) throw new EnvError('EMAIL_TRANSPORT=resend needs RESEND_API_KEY');
+
+  const authUrl = (raw.AUTH_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '');
+  // Anyone who can reach the clock endpoint can move the program's time; on a real deployment
+  // that would send reminders and end terms early. Only a server reachable on this machine may.
+  if (raw.NODE_ENV === 'production' && raw.TEST_CLOCK === 'enabled' && !isLoopbackUrl(authUrl))
+    throw new EnvError(`TEST_CLOCK=enabled is refused in production unless AUTH_URL is a loopback address (localhost, 127.0.0.0/8 or ::1); it is ${authUrl}.`);
 
   cached = {
     ...raw,
     AUTH_SECRET: raw.AUTH_SECRET ?? developmentSecret(),
-    AUTH_URL: (raw.AUTH_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
+    AUTH_URL: authUrl,
     emailTransport: transport,
     emailFrom: raw.EMAIL_FROM ?? 'Mentor Match <mentors@example.org>',
   };
@@ -92,6 +99,19 @@ export function getEnv(): Env {
   // never points at a different host than the one the person signed in on.
   process.env.AUTH_URL = cached.AUTH_URL;
   return cached;
+}
+
+/** localhost, 127.0.0.0/8 or ::1 — nothing that resolves elsewhere. */
+export function isLoopbackUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  if (host === 'localhost' || host === '[::1]') return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  return !!v4 && v4.slice(1).every((o) => Number(o) <= 255) && v4[1] === '127';
 }
 
 /** Generated once, kept under .data/, so sessions survive restarts on a developer's machine. */

@@ -9,3 +9,4 @@ export * from './program';
 export * from './profiles';
 export * from './pairings';
 export * from './audit';
+export * from './jobs';

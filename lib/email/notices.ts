@@ -1,10 +1,10 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { createElement } from 'react';
-import { getDb } from '@/db/client';
+import type { Tx } from '@/db/client';
 import { menteeProfiles, mentorProfiles, users } from '@/db/schema';
 import { getEnv } from '@/lib/env';
-import { sendEmail } from './send';
+import { queueEmail } from './queue';
 import { NoticeEmail } from './templates/notice';
 
 type Person = { email: string; name: string | null };
@@ -12,11 +12,10 @@ type Person = { email: string; name: string | null };
 /**
  * "Hello Sam," with the name the person goes by (their profile's preferredName), read here for
  * every notice so no caller has to remember it; the first word of the full name before a profile
- * exists.
+ * exists. Read in the caller's transaction, so a profile saved in it already counts.
  */
-async function hello(p: Person): Promise<string> {
-  const db = await getDb();
-  const [row] = await db
+async function hello(tx: Tx, p: Person): Promise<string> {
+  const [row] = await tx
     .select({ goesBy: sql<string | null>`coalesce(${menteeProfiles.preferredName}, ${mentorProfiles.preferredName})` })
     .from(users)
     .leftJoin(menteeProfiles, eq(menteeProfiles.userId, users.id))
@@ -27,9 +26,10 @@ async function hello(p: Person): Promise<string> {
 }
 const link = (path: string) => `${getEnv().AUTH_URL}${path}`;
 
-export async function notice(to: Person, kind: string, subject: string, paragraphs: string[], action?: { label: string; path: string }) {
-  const greeting = await hello(to);
-  return sendEmail({
+/** Queued in the caller's transaction: sent if and only if the change it announces commits. */
+export async function notice(tx: Tx, to: Person, kind: string, subject: string, paragraphs: string[], action?: { label: string; path: string }) {
+  const greeting = await hello(tx, to);
+  return queueEmail(tx, {
     to: to.email,
     subject,
     kind,
@@ -43,8 +43,9 @@ export async function notice(to: Person, kind: string, subject: string, paragrap
   });
 }
 
-export function sendRegistrationReceived(to: Person, role: 'mentee' | 'mentor') {
+export function queueRegistrationReceived(tx: Tx, to: Person, role: 'mentee' | 'mentor') {
   return notice(
+    tx,
     to,
     'registration-received',
     'We received your registration',
@@ -58,7 +59,7 @@ export function sendRegistrationReceived(to: Person, role: 'mentee' | 'mentor') 
   );
 }
 
-export function sendDecision(to: Person, role: 'mentee' | 'mentor', decision: 'approved' | 'waitlisted' | 'declined', reason: string | null) {
+export function queueDecision(tx: Tx, to: Person, role: 'mentee' | 'mentor', decision: 'approved' | 'waitlisted' | 'declined', reason: string | null) {
   const copy = {
     approved: {
       subject: 'You are in the program',
@@ -76,14 +77,15 @@ export function sendDecision(to: Person, role: 'mentee' | 'mentor', decision: 'a
       body: 'We are not able to accept your registration this time. If you have questions, reply to the coordinator.',
     },
   }[decision];
-  return notice(to, `decision-${decision}`, copy.subject, [copy.body, ...(reason ? [`A note from the coordinator: ${reason}`] : [])], {
+  return notice(tx, to, `decision-${decision}`, copy.subject, [copy.body, ...(reason ? [`A note from the coordinator: ${reason}`] : [])], {
     label: 'Open your portal',
     path: `/${role}`,
   });
 }
 
-export function sendReattestNeeded(to: Person, version: number) {
+export function queueReattestNeeded(tx: Tx, to: Person, version: number) {
   return notice(
+    tx,
     to,
     'reattest-needed',
     'Please re-affirm the program’s values statement',

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { menteeProfiles, mentorProfiles, pairings, users } from '@/db/schema';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
@@ -19,9 +19,8 @@ type Member = { email: string; name: string | null; goesBy: string | null };
 const mentee = alias(users, 'mentee');
 const mentor = alias(users, 'mentor');
 
-async function members(pairingId: number): Promise<{ mentee: Member; mentor: Member } | null> {
-  const db = await getDb();
-  const [row] = await db
+async function members(tx: Tx, pairingId: number): Promise<{ mentee: Member; mentor: Member } | null> {
+  const [row] = await tx
     .select({
       menteeEmail: mentee.email,
       menteeName: mentee.name,
@@ -58,46 +57,43 @@ export const MENTOR_NEXT_STEP =
 
 /**
  * The kind, neutral email each member of an ended pairing gets (kind `pairing-ended`): that it has
- * ended, never who was at fault or the coordinator's note, and what happens next. Sent after the
- * ending has committed; a failed send is logged and does not undo the ending. Only released
- * (active) pairings are announced: a staged proposal was never shown to the two people.
+ * ended, never who was at fault or the coordinator's note, and what happens next. Queued in the
+ * ending's transaction, so it is sent if and only if the ending commits. Only released (active)
+ * pairings are announced: a staged proposal was never shown to the two people.
  */
-export async function announcePairingEnded(ended: EndedPairing): Promise<void> {
-  const people = await members(ended.pairingId);
+export async function announcePairingEnded(tx: Tx, ended: EndedPairing): Promise<void> {
+  const people = await members(tx, ended.pairingId);
   if (!people) return;
-  const send = (p: Promise<unknown>) => p.catch((err: unknown) => console.error('pairing-ended email failed', err));
   const withMentor = called(people.mentor);
   const withMentee = called(people.mentee);
 
   if (ended.cause !== 'mentee-withdrew')
-    await send(
-      notice(
-        people.mentee,
-        'pairing-ended',
-        'Your mentorship has ended',
-        [
-          ended.cause === 'mentor-withdrew'
-            ? `${withMentor} has had to step back from the program, so your mentorship with them has ended. This is not about you, and thank you for the time you spent together.`
-            : `Your mentorship with ${withMentor} has ended. Thank you for the time you spent together.`,
-          menteeNextStep(ended.rematch),
-        ],
-        { label: 'Open your portal', path: '/mentee' },
-      ),
+    await notice(
+      tx,
+      people.mentee,
+      'pairing-ended',
+      'Your mentorship has ended',
+      [
+        ended.cause === 'mentor-withdrew'
+          ? `${withMentor} has had to step back from the program, so your mentorship with them has ended. This is not about you, and thank you for the time you spent together.`
+          : `Your mentorship with ${withMentor} has ended. Thank you for the time you spent together.`,
+        menteeNextStep(ended.rematch),
+      ],
+      { label: 'Open your portal', path: '/mentee' },
     );
   if (ended.cause !== 'mentor-withdrew')
-    await send(
-      notice(
-        people.mentor,
-        'pairing-ended',
-        'Your mentorship has ended',
-        [
-          ended.cause === 'mentee-withdrew'
-            ? `${withMentee} has left the program, so your mentorship with them has ended. Thank you for the time and care you gave.`
-            : `Your mentorship with ${withMentee} has ended. Thank you for the time and care you gave.`,
-          MENTOR_NEXT_STEP,
-        ],
-        { label: 'Open your portal', path: '/mentor' },
-      ),
+    await notice(
+      tx,
+      people.mentor,
+      'pairing-ended',
+      'Your mentorship has ended',
+      [
+        ended.cause === 'mentee-withdrew'
+          ? `${withMentee} has left the program, so your mentorship with them has ended. Thank you for the time and care you gave.`
+          : `Your mentorship with ${withMentee} has ended. Thank you for the time and care you gave.`,
+        MENTOR_NEXT_STEP,
+      ],
+      { label: 'Open your portal', path: '/mentor' },
     );
 }
 

@@ -6,7 +6,7 @@ import { pairings, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
-import { sendEmail } from '@/lib/email/send';
+import { queueEmail } from '@/lib/email/queue';
 import { IntroductionEmail } from '@/lib/email/templates/introduction';
 import { getEnv } from '@/lib/env';
 import { UserFacingError } from '@/lib/errors';
@@ -16,13 +16,19 @@ import { now } from '@/lib/time/clock';
 import { addMonths } from '@/lib/time/dates';
 import { DEFAULT_INTRO_BODY, DEFAULT_INTRO_SUBJECT, fillIntro, INTRO_SUBJECT_MAX } from './introduction';
 import { loadIntroFacts } from './intro-facts';
-import { announcePairingEnded, type EndedPairing } from './endings';
+import { announcePairingEnded } from './endings';
 
 export type Outcome = { ok: number; failed: { id: string; reason: string }[] };
 
 /** Postgres error code and constraint name, whether the driver put them on the error or on its cause. */
 function pgError(err: unknown): { code?: string; constraint?: string; text: string } {
-  const e = err as { code?: string; constraint_name?: string; constraint?: string; message?: string; cause?: { code?: string; constraint_name?: string; constraint?: string; message?: string } };
+  const e = err as {
+    code?: string;
+    constraint_name?: string;
+    constraint?: string;
+    message?: string;
+    cause?: { code?: string; constraint_name?: string; constraint?: string; message?: string };
+  };
   return {
     code: e?.code ?? e?.cause?.code,
     constraint: e?.constraint_name ?? e?.constraint ?? e?.cause?.constraint_name ?? e?.cause?.constraint,
@@ -80,9 +86,7 @@ export async function proposePairings(actor: SessionUser, pairs: { menteeId: str
   return outcome;
 }
 
-type Released = { to: { email: string; name: string }; subject: string; body: string };
-
-async function releaseOne(tx: Tx, actor: SessionUser, pairingId: number, template: { subject: string; body: string }): Promise<Released[]> {
+async function releaseOne(tx: Tx, actor: SessionUser, pairingId: number, template: { subject: string; body: string }): Promise<void> {
   // Lock the pairing: two admins approving the same proposal cannot both release it.
   const [p] = await tx
     .select({ id: pairings.id, state: pairings.state, menteeId: pairings.menteeId, mentorId: pairings.mentorId })
@@ -96,8 +100,7 @@ async function releaseOne(tx: Tx, actor: SessionUser, pairingId: number, templat
     .select({ id: users.id, email: users.email, name: users.name, status: users.status })
     .from(users)
     .where(inArray(users.id, [p.menteeId, p.mentorId]));
-  if (people.length !== 2 || people.some((x) => x.status !== 'approved'))
-    throw new UserFacingError('One of the two is no longer approved for the program.');
+  if (people.length !== 2 || people.some((x) => x.status !== 'approved')) throw new UserFacingError('One of the two is no longer approved for the program.');
 
   const settings = await loadProgramSettings(tx);
   const { facts, startDate } = (await loadIntroFacts(tx, p.id))!;
@@ -111,7 +114,10 @@ async function releaseOne(tx: Tx, actor: SessionUser, pairingId: number, templat
     .where(and(eq(pairings.id, p.id), eq(pairings.state, 'proposed')));
   await tx.update(users).set({ priorityRematchAt: null, waitingSince: null }).where(eq(users.id, p.menteeId));
   await writeAudit(tx, { actorId: actor.id, action: 'pairing.approved', subjectId: p.id, details: { startDate, endDate } });
-  return people.map((person) => ({ to: { email: person.email, name: person.name ?? person.email }, subject, body }));
+  // Queued with the release: both are introduced if and only if the pairing becomes active.
+  const portalUrl = `${getEnv().AUTH_URL}/portal`;
+  for (const person of people)
+    await queueEmail(tx, { to: person.email, subject, kind: 'introduction', url: portalUrl, react: createElement(IntroductionEmail, { subject, body, portalUrl }) });
 }
 
 /**
@@ -128,19 +134,12 @@ export async function approvePairings(
   const db = await getDb();
   const outcome: Outcome = { ok: 0, failed: [] };
   for (const id of ids) {
-    let mails: Released[];
     try {
-      mails = await db.transaction((tx) => releaseOne(tx, actor, id, template));
+      await db.transaction((tx) => releaseOne(tx, actor, id, template));
+      outcome.ok++;
     } catch (err) {
       outcome.failed.push({ id: String(id), reason: explain(err) });
-      continue;
     }
-    outcome.ok++;
-    const portalUrl = `${getEnv().AUTH_URL}/portal`;
-    for (const m of mails)
-      await sendEmail({ to: m.to.email, subject: m.subject, kind: 'introduction', react: createElement(IntroductionEmail, { subject: m.subject, body: m.body, portalUrl }) }).catch(
-        (err) => console.error('introduction email failed', err),
-      );
   }
   return outcome;
 }
@@ -159,7 +158,7 @@ export async function endPairing(
 ): Promise<void> {
   assertPermission(actor, 'pairings:end');
   const db = await getDb();
-  const announce = await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const ended = await tx
       .update(pairings)
       .set({ state: 'ended', endedBy: actor.id, endedAt: now(), endReason: reason, rematchRequested: rematch })
@@ -167,14 +166,15 @@ export async function endPairing(
       // approvedAt is set only on release: it tells an active pairing (both introduced) from a staged one.
       .returning({ menteeId: pairings.menteeId, mentorId: pairings.mentorId, wasReleased: sql<boolean>`${pairings.approvedAt} is not null` });
     if (!ended.length)
-      throw new UserFacingError(expectedState === 'proposed' ? 'This proposal is no longer staged: it was approved or withdrawn meanwhile.' : 'This pairing has already ended.');
+      throw new UserFacingError(
+        expectedState === 'proposed' ? 'This proposal is no longer staged: it was approved or withdrawn meanwhile.' : 'This pairing has already ended.',
+      );
     await requeueMentee(tx, ended[0].menteeId, rematch);
     await writeAudit(tx, { actorId: actor.id, action: 'pairing.ended', subjectId: pairingId, details: { reason, rematch } });
     const [e] = ended;
-    return e.wasReleased ? { pairingId, menteeId: e.menteeId, mentorId: e.mentorId, cause: 'coordinator' as const, rematch } : null;
+    // Queued in this transaction: the two people hear only about an ending that really happened.
+    if (e.wasReleased) await announcePairingEnded(tx, { pairingId, menteeId: e.menteeId, mentorId: e.mentorId, cause: 'coordinator', rematch });
   });
-  // After the commit: the two people hear only about an ending that really happened.
-  if (announce) await announcePairingEnded(announce);
 }
 
 /**
@@ -193,21 +193,16 @@ async function requeueMentee(tx: Tx, menteeId: string, top: boolean) {
  * When someone leaves the program their open pairings end; a mentee whose mentor left goes back to
  * the top of the waitlist. Runs inside the withdrawal's transaction.
  */
-export async function endPairingsOnWithdrawal(tx: Tx, userId: string, reason: string): Promise<EndedPairing[]> {
+export async function endPairingsOnWithdrawal(tx: Tx, userId: string, reason: string): Promise<void> {
   const ended = await tx
     .update(pairings)
     .set({ state: 'ended', endedBy: userId, endedAt: now(), endReason: `Withdrew from the program: ${reason}`, rematchRequested: true })
     .where(and(or(eq(pairings.menteeId, userId), eq(pairings.mentorId, userId)), inArray(pairings.state, ['proposed', 'active'])))
     .returning({ id: pairings.id, menteeId: pairings.menteeId, mentorId: pairings.mentorId, wasReleased: sql<boolean>`${pairings.approvedAt} is not null` });
-  const announce: EndedPairing[] = [];
   for (const p of ended) {
     if (p.menteeId !== userId) await requeueMentee(tx, p.menteeId, true);
     await writeAudit(tx, { actorId: userId, action: 'pairing.ended', subjectId: p.id, details: { reason: 'withdrawal' } });
     if (p.wasReleased)
-      announce.push({ pairingId: p.id, menteeId: p.menteeId, mentorId: p.mentorId, cause: p.menteeId === userId ? 'mentee-withdrew' : 'mentor-withdrew', rematch: true });
+      await announcePairingEnded(tx, { pairingId: p.id, menteeId: p.menteeId, mentorId: p.mentorId, cause: p.menteeId === userId ? 'mentee-withdrew' : 'mentor-withdrew', rematch: true });
   }
-  // The caller announces these once its transaction has committed.
-  return announce;
 }
-
-export { announcePairingEnded };

@@ -6,7 +6,7 @@ import { users, type PersonStatus, type Role } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
-import { sendDecision } from '@/lib/email/notices';
+import { queueDecision } from '@/lib/email/notices';
 import { UserFacingError } from '@/lib/errors';
 import { confirmField, confirmKey } from '@/lib/forms/confirm';
 import { idField, optionalText } from '@/lib/forms/fields';
@@ -19,11 +19,7 @@ export const DECIDABLE_ROLES = ['mentee', 'mentor'] as const satisfies readonly 
 export const DECIDABLE_STATUSES = ['pending', 'waitlisted', 'approved', 'declined'] as const satisfies readonly PersonStatus[];
 
 export function isDecidable(person: { role: Role | null; status: PersonStatus }): boolean {
-  return (
-    !!person.role &&
-    (DECIDABLE_ROLES as readonly Role[]).includes(person.role) &&
-    (DECIDABLE_STATUSES as readonly PersonStatus[]).includes(person.status)
-  );
+  return !!person.role && (DECIDABLE_ROLES as readonly Role[]).includes(person.role) && (DECIDABLE_STATUSES as readonly PersonStatus[]).includes(person.status);
 }
 
 // Schemas (pure; the server actions and the tests use them)
@@ -54,9 +50,7 @@ export const bulkDecisionSchema = z
   .superRefine(requireReasonToDecline);
 
 /** The decision form on one person's page. */
-export const personDecisionSchema = z
-  .object({ userId: idField, decision: decisionField, reason: reasonField })
-  .superRefine(requireReasonToDecline);
+export const personDecisionSchema = z.object({ userId: idField, decision: decisionField, reason: reasonField }).superRefine(requireReasonToDecline);
 
 /** Names exactly what the coordinator confirmed: the decision, the reason and the people. */
 export function confirmationKey(input: DecisionInput): string {
@@ -75,14 +69,11 @@ function waitingSinceAfter(decision: Decision, role: 'mentee' | 'mentor', curren
 }
 
 /**
- * Approves, waitlists or declines registrants, all in one transaction with an audit row each, then
- * emails each person whose status changed. People who are not mentees or mentors, who have not
+ * Approves, waitlists or declines registrants, all in one transaction with an audit row and a
+ * queued email for each person whose status changed. People who are not mentees or mentors, who have not
  * finished registering, who withdrew, or who already have that status are skipped.
  */
-export async function decideRegistrants(
-  actor: SessionUser,
-  input: { ids: string[]; decision: Decision; reason: string | null },
-): Promise<DecisionResult> {
+export async function decideRegistrants(actor: SessionUser, input: { ids: string[]; decision: Decision; reason: string | null }): Promise<DecisionResult> {
   assertPermission(actor, 'registrants:review');
   if (!(DECISIONS as readonly string[]).includes(input.decision)) throw new UserFacingError('Choose approve, waitlist or decline.');
   const reason = input.reason?.trim() || null;
@@ -120,19 +111,11 @@ export async function decideRegistrants(
         subjectId: row.id,
         details: { from: row.status, to: input.decision, reason },
       });
+      // Queued with the decision: the person hears of it if and only if it commits.
+      await queueDecision(tx, { email: row.email, name: row.name }, role, input.decision, reason);
       changed.push({ id: row.id, email: row.email, name: row.name, role });
     }
     return changed;
   });
-
-  // After commit: an email that fails to send must not undo the decision (it stays recorded in
-  // the emails table with its error).
-  for (const person of decided) {
-    try {
-      await sendDecision(person, person.role, input.decision, reason);
-    } catch (err) {
-      console.error(`decision email to ${person.id} failed`, err);
-    }
-  }
   return { changed: decided.length, skipped: ids.length - decided.length };
 }

@@ -6,9 +6,9 @@ import { cohorts, menteeProfiles, mentorProfiles, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write';
 import { assertPermission, ForbiddenError } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
-import { sendRegistrationReceived } from '@/lib/email/notices';
+import { queueRegistrationReceived } from '@/lib/email/notices';
 import { UserFacingError } from '@/lib/errors';
-import { announcePairingEnded, endPairingsOnWithdrawal } from '@/lib/pairings/operations';
+import { endPairingsOnWithdrawal } from '@/lib/pairings/operations';
 import { recordAttestation } from '@/lib/values/statements';
 import { EXPECTATIONS_VERSION } from './expectations';
 import { saveIdentityAnswers } from './identity';
@@ -21,15 +21,14 @@ import { now } from '@/lib/time/clock';
  */
 async function lockOwnRow(tx: Tx, actor: SessionUser, role: 'mentee' | 'mentor') {
   if (actor.role && actor.role !== role) throw new ForbiddenError('profile:edit-own');
-  const [row] = await tx
-    .select({ status: users.status, role: users.role, email: users.email })
-    .from(users)
-    .where(eq(users.id, actor.id))
-    .for('update');
+  const [row] = await tx.select({ status: users.status, role: users.role, email: users.email }).from(users).where(eq(users.id, actor.id)).for('update');
   if (!row || (row.role && row.role !== role)) throw new ForbiddenError('profile:edit-own');
-  if (row.status === 'withdrawn')
-    throw new UserFacingError('You have withdrawn from the program. Contact the coordinator if you would like to rejoin.');
-  if (!row.role) await tx.update(users).set({ role }).where(and(eq(users.id, actor.id), eq(users.status, 'registering')));
+  if (row.status === 'withdrawn') throw new UserFacingError('You have withdrawn from the program. Contact the coordinator if you would like to rejoin.');
+  if (!row.role)
+    await tx
+      .update(users)
+      .set({ role })
+      .where(and(eq(users.id, actor.id), eq(users.status, 'registering')));
   return row;
 }
 
@@ -77,9 +76,9 @@ async function saveProfile(
       subjectId: actor.id,
       details: { role, identityConsent: identity.consent },
     });
-    return { submitted: firstTime, email: row.email };
+    if (firstTime) await queueRegistrationReceived(tx, { email: row.email, name: fullName }, role);
+    return { submitted: firstTime };
   });
-  if (result.submitted) await sendRegistrationReceived({ email: result.email, name: fullName }, role);
   return { submitted: result.submitted };
 }
 
@@ -106,12 +105,7 @@ export async function saveMenteeProfile(actor: SessionUser, input: MenteeProfile
   });
 }
 
-export async function saveMentorProfile(
-  actor: SessionUser,
-  input: MentorProfileInput,
-  identity: IdentityInput,
-  attestation: AttestationInput | null,
-) {
+export async function saveMentorProfile(actor: SessionUser, input: MentorProfileInput, identity: IdentityInput, attestation: AttestationInput | null) {
   const values = {
     ...sharedColumns(input),
     credential: input.credential,
@@ -176,17 +170,15 @@ export async function setMentorCapacity(actor: SessionUser, capacity: number): P
 export async function withdrawFromProgram(actor: SessionUser, reason: string): Promise<void> {
   assertPermission(actor, 'profile:edit-own');
   const db = await getDb();
-  const ended = await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
       .set({ status: 'withdrawn', statusReason: reason, statusChangedAt: now(), waitingSince: null })
       .where(and(eq(users.id, actor.id), inArray(users.status, ['registering', 'pending', 'approved', 'waitlisted'])))
       .returning({ id: users.id });
     if (!updated.length) throw new UserFacingError('You have already left the program.');
-    const endedPairings = await endPairingsOnWithdrawal(tx, actor.id, reason);
+    // The partner's "pairing ended" email is queued in here; the one who left is not written to about it.
+    await endPairingsOnWithdrawal(tx, actor.id, reason);
     await writeAudit(tx, { actorId: actor.id, action: 'person.withdrew', subjectId: actor.id, details: { reason } });
-    return endedPairings;
   });
-  // The partner hears once the withdrawal has committed; the one who left is not written to about it.
-  for (const e of ended) await announcePairingEnded(e);
 }

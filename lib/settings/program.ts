@@ -8,6 +8,7 @@ import { writeAudit } from '@/lib/audit/write';
 import { parseOrRefuse } from '@/lib/forms/parse';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
+import { scheduleDailySweep } from '@/lib/jobs/schedule';
 import { CRITERIA, resolveWeights, type Criterion, type Weights } from '@/lib/matching/scoring';
 import { DEFAULT_TIME_ZONE, todayIn } from '@/lib/time/dates';
 
@@ -132,7 +133,7 @@ export async function updateProgramSettings(actor: SessionUser, input: ProgramSe
   assertPermission(actor, 'settings:edit');
   const { weights, ...scalars } = parseOrRefuse(programSettingsSchema, input, 'Check the settings.');
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const { before, after } = await db.transaction(async (tx) => {
     // Make sure the row exists, then lock it: two coordinators saving at once each get a true "before".
     await tx.insert(programSettings).values({ id: 1 }).onConflictDoNothing();
     const [current] = await tx.select(columns).from(programSettings).where(eq(programSettings.id, 1)).for('update');
@@ -150,8 +151,11 @@ export async function updateProgramSettings(actor: SessionUser, input: ProgramSe
       subjectId: 1,
       details: { before: snapshot(before), after: snapshot(after) },
     });
-    return after;
+    return { before, after };
   });
+  // The daily sweep runs at 07:00 in the program's time zone: move its schedule with it.
+  if (before.timeZone !== after.timeZone) await scheduleDailySweep();
+  return after;
 }
 
 export type ProgramContact = { name: string; email: string };

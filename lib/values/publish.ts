@@ -2,12 +2,12 @@ import 'server-only';
 import { and, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { CONTROL } from '@/lib/forms/fields';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { attestations, users, valuesStatements } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
-import { sendReattestNeeded } from '@/lib/email/notices';
+import { queueReattestNeeded } from '@/lib/email/notices';
 import { UserFacingError } from '@/lib/errors';
 
 export const STATEMENT_TITLE_MAX = 200;
@@ -81,27 +81,22 @@ export async function publishValuesStatement(actor: SessionUser, input: { title:
       subjectId: next,
       details: { title, previousVersion: latest?.version ?? null },
     });
+    await notifyMentors(tx, next);
     return next;
   });
-
-  await notifyMentors(version);
   return version;
 }
 
-/** After commit; one failed email must not stop the others (each is recorded with its error). */
-async function notifyMentors(version: number): Promise<void> {
-  const db = await getDb();
-  const mentors = await db
+/**
+ * Queued with the publication, one email per mentor: the job queue delivers them (and retries
+ * each on its own), so the coordinator's request does not wait on the mail provider.
+ */
+async function notifyMentors(tx: Tx, version: number): Promise<void> {
+  const mentors = await tx
     .select({ id: users.id, email: users.email, name: users.name })
     .from(users)
     .where(and(eq(users.role, 'mentor'), notInArray(users.status, [...NOT_NOTIFIED])));
-  for (const mentor of mentors) {
-    try {
-      await sendReattestNeeded(mentor, version);
-    } catch (err) {
-      console.error(`re-attest email to ${mentor.id} failed`, err);
-    }
-  }
+  for (const mentor of mentors) await queueReattestNeeded(tx, mentor, version);
 }
 
 export type StatementVersion = {
@@ -159,4 +154,3 @@ export async function getStatementOverview(actor: SessionUser): Promise<Statemen
     : [{ attested: 0 }];
   return { versions, mentorsInProgram: inProgram, mentorsAttestedCurrent: attested };
 }
-

@@ -148,7 +148,8 @@ test.describe('[SIGN-IN]', () => {
     await requestLink(page, email);
     const mails = await outbox(request, email);
     expect(mails).toHaveLength(2);
-    for (const m of mails) expect(Object.keys(m).sort()).toEqual(['createdAt', 'html', 'subject', 'text', 'to', 'url']);
+    for (const m of mails) expect(Object.keys(m).sort()).toEqual(['createdAt', 'html', 'kind', 'subject', 'text', 'to', 'url']);
+    expect(mails.map((m) => m.kind)).toEqual(['sign-in', 'sign-in']);
     expect(Date.parse(mails[0].createdAt)).toBeGreaterThanOrEqual(Date.parse(mails[1].createdAt));
     expect((await latestMail(request, email)).text).toContain(mails[0].url!);
     await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`);

@@ -1,5 +1,6 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { E2E_CRON_SECRET } from '../../playwright.config';
 
 /**
  * Every test gets its own client address (X-Forwarded-For), so the per-IP sign-in limit of one test
@@ -22,7 +23,7 @@ function rand(n: number) {
 
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}${rand(1e6).toString(36)}@example.edu`;
 
-type OutboxMail = { to: string; subject: string; text: string; html: string; url: string | null; createdAt: string };
+type OutboxMail = { to: string; subject: string; text: string; html: string; url: string | null; kind: string; createdAt: string };
 
 export async function outbox(request: APIRequestContext, to: string, baseURL?: string): Promise<OutboxMail[]> {
   const url = `${baseURL ?? ''}/api/dev/outbox?to=${encodeURIComponent(to)}`;
@@ -66,8 +67,13 @@ export async function requestLink(page: Page, email: string, baseURL = ''): Prom
  * demo account at once would spend each other's links. Tests take turns per address, across
  * workers, with a lock directory (mkdir is atomic).
  */
-export async function withEmailLock<T>(email: string, fn: () => Promise<T>): Promise<T> {
-  const dir = `.data/e2e-locks/${email}`;
+export function withEmailLock<T>(email: string, fn: () => Promise<T>): Promise<T> {
+  return withLock(email, fn, 60_000);
+}
+
+/** Takes turns on `name` across workers; a lock older than `staleMs` was left by a crashed test. */
+async function withLock<T>(name: string, fn: () => Promise<T>, staleMs: number): Promise<T> {
+  const dir = `.data/e2e-locks/${name}`;
   mkdirSync('.data/e2e-locks', { recursive: true });
   for (;;) {
     try {
@@ -75,7 +81,7 @@ export async function withEmailLock<T>(email: string, fn: () => Promise<T>): Pro
       break;
     } catch {
       try {
-        if (Date.now() - statSync(dir).mtimeMs > 60_000) rmSync(dir, { recursive: true, force: true }); // left by a crashed test
+        if (Date.now() - statSync(dir).mtimeMs > staleMs) rmSync(dir, { recursive: true, force: true });
       } catch {
         /* released meanwhile */
       }
@@ -87,6 +93,38 @@ export async function withEmailLock<T>(email: string, fn: () => Promise<T>): Pro
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Moves the main server's clock (TEST_CLOCK=enabled there); answers the time it now reads. */
+export async function setServerClock(request: APIRequestContext, body: { now: string } | { reset: true }): Promise<string> {
+  const res = await request.post('/api/test/clock', { data: body });
+  expect(res.ok()).toBe(true);
+  return (await res.json()).now;
+}
+
+/**
+ * Runs `fn` while the server's clock may be moved, then puts it back. The clock is one per server,
+ * so tests that move it take turns (the others never move it and do not care).
+ */
+export async function withTestClock<T>(request: APIRequestContext, fn: () => Promise<T>): Promise<T> {
+  return withLock(
+    'test-clock',
+    async () => {
+      try {
+        return await fn();
+      } finally {
+        await setServerClock(request, { reset: true });
+      }
+    },
+    10 * 60_000,
+  );
+}
+
+/** Runs the daily sweep now through its endpoint; answers its summary. */
+export async function runDailySweep(request: APIRequestContext): Promise<{ ok: boolean; ranAt: string; tasks: Record<string, Record<string, number>> }> {
+  const res = await request.post('/api/jobs/daily', { headers: { authorization: `Bearer ${E2E_CRON_SECRET}` } });
+  expect(res.status()).toBe(200);
+  return res.json();
 }
 
 /** Signs in through the outbox and the confirmation step. */

@@ -17,7 +17,10 @@ test.describe('[MATCHING] the coordinator pairs a student, and both see each oth
     // One student's suggestions, each score explained in words.
     await page.locator('a[href^="/admin/matching/"]', { hasText: 'Jordan Rivera' }).first().click();
     await expect(page.getByText(/^\+\d+(\.\d+)? both available for a new pairing/).first()).toBeVisible();
-    await page.getByRole('button', { name: /^Propose/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Propose/ })
+      .first()
+      .click();
     await expect(page.getByText(/Jordan Rivera has a proposal with .+ waiting for your approval/)).toBeVisible();
 
     // A staged proposal is invisible to the student.
@@ -41,11 +44,16 @@ test.describe('[MATCHING] the coordinator pairs a student, and both see each oth
 
     const intro = await latestMail(page.request, 'mentee@example.org', before);
     expect(intro.subject).toMatch(/^Welcome, Jordan Rivera and .+!$/);
+    expect(intro.kind).toBe('introduction');
+    expect(intro.url).toMatch(/\/portal$/);
 
     // The student now sees their mentor, with contact details.
     await studentPage.goto('/mentee');
     await expect(studentPage.getByText('Your mentor')).toBeVisible();
-    const mentorEmail = (await studentPage.getByRole('link', { name: /@example\.org$/ }).first().textContent())!.trim();
+    const mentorEmail = (await studentPage
+      .getByRole('link', { name: /@example\.org$/ })
+      .first()
+      .textContent())!.trim();
     await student.close();
 
     // And the mentor sees the student (never their identity answers).

@@ -37,6 +37,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // The job queue (when a test started it) talks to the database: stop it before closing that.
+  const { stopJobs } = await import('../../lib/jobs/boss');
+  await stopJobs();
   const { closeDb } = await import('../../db/client');
   await closeDb();
   if (ownDb) {
