@@ -166,7 +166,8 @@ describe('[PROGRAM]: the coordinator contact and greetings by the name people go
 
   it('the ended-pairing announcement reads the names people go by, not the full names', async () => {
     const { mentee, mentor, pairingId } = await activePairing();
-    await announcePairingEnded({ pairingId, menteeId: mentee.id, mentorId: mentor.id, cause: 'coordinator', rematch: false });
+    const db = await getDb();
+    await db.transaction((tx) => announcePairingEnded(tx, { pairingId, menteeId: mentee.id, mentorId: mentor.id, cause: 'coordinator', rematch: false }));
     const [toMentor] = await mailTo(mentor.email, 'pairing-ended');
     expect(toMentor.text).not.toContain('Ana Test Student');
   });
