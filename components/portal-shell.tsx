@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { signOutAction } from '@/lib/auth/actions';
 import { NavLinks } from './nav-links';
+import { ProgramContactLine } from './program-contact';
 
 type Props = {
   area: string;
@@ -35,6 +36,9 @@ export function PortalShell({ area, nav, user, children }: Props) {
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
         {children}
       </main>
+      <footer className="mx-auto max-w-6xl border-t border-stone-200 px-4 py-6 text-sm text-stone-600">
+        <ProgramContactLine />
+      </footer>
     </div>
   );
 }

@@ -52,7 +52,7 @@ export async function seedDemoData(db: Db): Promise<{ mentees: number; mentors: 
   const now = new Date();
   const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
 
-  await db.insert(programSettings).values({ id: 1 }).onConflictDoNothing();
+  await db.insert(programSettings).values({ id: 1, contactName: 'Jordan Rivera', contactEmail: 'coordinator@example.org' }).onConflictDoNothing();
   await db
     .insert(valuesStatements)
     .values({ version: 1, ...INITIAL_VALUES_STATEMENT })
@@ -77,7 +77,7 @@ export async function seedDemoData(db: Db): Promise<{ mentees: number; mentors: 
         role,
         status: 'approved',
         statusChangedAt: daysAgo(waitedDays),
-        waitingSince: role === 'admin' ? null : daysAgo(waitedDays),
+        waitingSince: role === 'mentee' ? daysAgo(waitedDays) : null,
         emailVerified: daysAgo(waitedDays),
         createdAt: daysAgo(waitedDays + 3),
       })

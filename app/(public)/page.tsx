@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { ButtonLink } from '@/components/ui/button';
 import { getCurrentUser } from '@/lib/auth/session';
 import { portalHome } from '@/lib/auth/portal';
+import { ProgramContactLine } from '@/components/program-contact';
+import { signOutAction } from '@/lib/auth/actions';
 import { EXPECTATIONS } from '@/lib/registration/expectations';
 
 export default async function LandingPage() {
@@ -11,9 +13,16 @@ export default async function LandingPage() {
       <header className="mx-auto flex max-w-6xl items-center justify-between px-4 py-4">
         <span className="font-bold text-brand-800">Mentor Match</span>
         {user ? (
-          <Link href={portalHome(user)} className="font-semibold">
-            Go to your portal
-          </Link>
+          <div className="flex items-center gap-2">
+            <Link href={portalHome(user)} className="font-semibold">
+              Go to your portal
+            </Link>
+            <form action={signOutAction}>
+              <button type="submit" className="min-h-11 rounded-md px-3 font-semibold text-brand-800 hover:bg-brand-50">
+                Sign out
+              </button>
+            </form>
+          </div>
         ) : (
           <Link href="/sign-in" className="font-semibold">
             Sign in
@@ -39,7 +48,7 @@ export default async function LandingPage() {
               </ButtonLink>
             </div>
             <p className="mt-4 text-sm text-stone-600">
-              Registration takes a few minutes and needs no password — we email you a sign-in link.
+              Registration is one form and needs no password — we email you a sign-in link.
             </p>
           </div>
         </section>
@@ -75,12 +84,17 @@ export default async function LandingPage() {
           </ul>
           <p className="mt-8 text-stone-700">
             Pairings are made by the program coordinator, not by an algorithm alone: the software suggests, a person decides.
-            Already registered? <Link href="/sign-in">Sign in</Link>.
+            Already registered?{' '}
+            <Link href="/sign-in" className="font-semibold underline">
+              Sign in
+            </Link>
+            .
           </p>
         </section>
       </main>
       <footer className="border-t border-stone-200 py-6 text-center text-sm text-stone-600">
-        A partnership between a family-medicine residency and a university pre-medical student association.
+        <p>A partnership between a family-medicine residency and a university pre-medical student association.</p>
+        <ProgramContactLine className="mt-2" />
       </footer>
     </div>
   );

@@ -20,7 +20,7 @@ export function AttestForm({
   return (
     <form action={formAction} className="space-y-5" noValidate key={JSON.stringify(state.values ?? null)}>
       {state.message && <Alert tone="error">{state.message}</Alert>}
-      <AttestationFields v={v} statement={statement} />
+      <AttestationFields v={v} statement={statement} registeredName={name} />
       <SubmitButton pendingText="Signing…">Sign the values statement</SubmitButton>
     </form>
   );

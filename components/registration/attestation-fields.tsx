@@ -1,8 +1,18 @@
-import { Field, Input } from '@/components/ui/field';
+import { Field } from '@/components/ui/field';
+import { SignatureInput } from './signature-input';
 import type { ValueReader } from './form-values';
 
 /** The full statement, an explicit checkbox and the typed full name as signature. */
-export function AttestationFields({ v, statement }: { v: ValueReader; statement: { version: number; title: string; body: string } }) {
+export function AttestationFields({
+  v,
+  statement,
+  registeredName,
+}: {
+  v: ValueReader;
+  statement: { version: number; title: string; body: string };
+  /** For a later re-attestation, where the form has no name field to compare with. */
+  registeredName?: string | null;
+}) {
   const errors = v.errors('attest');
   return (
     <div className="space-y-4">
@@ -31,7 +41,7 @@ export function AttestationFields({ v, statement }: { v: ValueReader; statement:
         </p>
       )}
       <Field id="signatureName" label="Type your full name as your signature" errors={v.errors('signatureName')}>
-        {(a) => <Input {...a} name="signatureName" autoComplete="name" defaultValue={v.text('signatureName')} maxLength={120} />}
+        {(a) => <SignatureInput {...a} registeredName={registeredName} name="signatureName" autoComplete="name" defaultValue={v.text('signatureName')} maxLength={120} />}
       </Field>
     </div>
   );

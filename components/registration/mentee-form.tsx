@@ -1,6 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { Alert } from '@/components/ui/alert';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { ChoiceGroup } from '@/components/ui/choice-group';
 import { Field, Input, Select } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -20,15 +21,11 @@ export function MenteeForm({ action, initial, mode }: Props) {
   const [state, formAction] = useActionState(action, {} as ActionState);
   const v = valueReader(state, initial);
   const year = new Date().getFullYear();
-  const total = 6;
+  const total = mode === 'register' ? 6 : 0;
   return (
     // The key remounts the fields with what was typed after each server answer (React resets forms).
     <form action={formAction} noValidate className="space-y-8" key={JSON.stringify(state.values ?? null)}>
-      {state.message && (
-        <Alert tone={state.ok ? 'success' : 'error'} title={state.ok ? undefined : 'Nothing was saved yet'}>
-          {state.message}
-        </Alert>
-      )}
+      {state.ok ? state.message && <Alert tone="success">{state.message}</Alert> : <ErrorSummary message={state.message} fieldErrors={state.fieldErrors} />}
       <FormSection step={1} total={total} title="About you">
         <NameFields v={v} />
       </FormSection>

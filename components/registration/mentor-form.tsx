@@ -1,6 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { Alert } from '@/components/ui/alert';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { ChoiceGroup } from '@/components/ui/choice-group';
 import { Field, Input, Select } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -22,14 +23,10 @@ type Props = {
 export function MentorForm({ action, initial, mode, statement }: Props) {
   const [state, formAction] = useActionState(action, {} as ActionState);
   const v = valueReader(state, initial);
-  const total = mode === 'register' ? 7 : 6;
+  const total = mode === 'register' ? 7 : 0;
   return (
     <form action={formAction} noValidate className="space-y-8" key={JSON.stringify(state.values ?? null)}>
-      {state.message && (
-        <Alert tone={state.ok ? 'success' : 'error'} title={state.ok ? undefined : 'Nothing was saved yet'}>
-          {state.message}
-        </Alert>
-      )}
+      {state.ok ? state.message && <Alert tone="success">{state.message}</Alert> : <ErrorSummary message={state.message} fieldErrors={state.fieldErrors} />}
       <FormSection step={1} total={total} title="About you">
         <NameFields v={v} />
       </FormSection>

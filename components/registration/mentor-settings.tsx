@@ -42,14 +42,18 @@ export function PauseForm({ action, pausedUntil }: { action: Action; pausedUntil
 
 export function CapacityForm({ action, capacity }: { action: Action; capacity: number }) {
   const [state, formAction] = useActionState(action, {} as ActionState);
+  // React resets a form after its action; keyed by the saved number, the select remounts showing
+  // what was just saved instead of the number it was first drawn with. After an error it keeps
+  // what was chosen.
+  const shown = !state.ok && typeof state.values?.capacity === 'string' ? state.values.capacity : String(capacity);
   return (
     <div className="space-y-3">
       <Result state={state} />
-      <form action={formAction} className="flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
+      <form action={formAction} className="flex flex-col gap-3 sm:flex-row sm:items-end" noValidate key={shown}>
         <div className="flex-1">
           <Field id="capacity" label="Mentees I can take at once" errors={state.fieldErrors?.capacity}>
             {(a) => (
-              <Select {...a} name="capacity" defaultValue={String(capacity)}>
+              <Select {...a} name="capacity" defaultValue={shown}>
                 <option value="1">1</option>
                 <option value="2">2</option>
                 <option value="3">3</option>

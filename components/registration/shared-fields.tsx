@@ -1,5 +1,6 @@
 import { ChoiceGroup } from '@/components/ui/choice-group';
-import { Field, Input, Textarea } from '@/components/ui/field';
+import { Field, FieldError, Input, Textarea } from '@/components/ui/field';
+import { ConsentWatch } from './consent-watch';
 import { EXPECTATIONS } from '@/lib/registration/expectations';
 import { IDENTITY_PREFERENCES, LANGUAGES, MEETING_FORMATS, RACE_CATEGORIES } from '@/lib/registration/options';
 import { AvailabilityGrid } from './availability-grid';
@@ -34,7 +35,7 @@ export function MeetingFields({ v }: { v: ValueReader }) {
         columns={3}
       />
       <AvailabilityGrid selected={v.list('availability')} errors={v.errors('availability')} />
-      <Field id="city" label="City" hint="Needed only if you would meet in person." errors={v.errors('city')}>
+      <Field id="city" label="City" optional hint="Needed only if you would meet in person." errors={v.errors('city')}>
         {(a) => <Input {...a} name="city" autoComplete="address-level2" defaultValue={v.text('city')} maxLength={80} />}
       </Field>
       <ChoiceGroup name="languages" legend="Languages you speak" optional options={LANGUAGES} selected={v.list('languages')} errors={v.errors('languages')} columns={3} />
@@ -56,7 +57,7 @@ export function AboutField({ v, hint }: { v: ValueReader; hint: string }) {
  */
 export function IdentityFields({ v, role }: { v: ValueReader; role: 'mentee' | 'mentor' }) {
   return (
-    <div className="space-y-6">
+    <ConsentWatch serverError={!!v.errors('identityConsent')?.length}>
       <div className="rounded-md border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950">
         <p className="font-semibold">How these answers are used</p>
         <ul className="mt-1 list-disc space-y-1 pl-5">
@@ -69,6 +70,7 @@ export function IdentityFields({ v, role }: { v: ValueReader; role: 'mentee' | '
         <input id="identityConsent" type="checkbox" name="identityConsent" defaultChecked={v.checked('identityConsent')} className="mt-0.5 size-4 accent-brand-700" />
         <span>I agree that the program may use the answers below for matching only. (Without this, nothing in this section is saved.)</span>
       </label>
+      <FieldError id="identityConsent-error" errors={v.errors('identityConsent')} />
       <ChoiceGroup
         name="races"
         legend="Race and ethnicity — select all that apply"
@@ -114,7 +116,7 @@ export function IdentityFields({ v, role }: { v: ValueReader; role: 'mentee' | '
           <span>Show my race/ethnicity and gender answers on the profile my mentees see.</span>
         </label>
       )}
-    </div>
+    </ConsentWatch>
   );
 }
 

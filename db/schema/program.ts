@@ -28,6 +28,9 @@ export const programSettings = pgTable(
     matchWeights: jsonb().$type<Record<string, number>>().notNull().default({}),
     /** The IANA zone the program's calendar runs in: "today", pauses and start dates are read in it. */
     timeZone: text().notNull().default('America/Chicago'),
+    /** Who people write to with questions: shown on the landing page, in the portals and in every email. */
+    contactName: text(),
+    contactEmail: text(),
     updatedAt: updatedAt(),
   },
   (t) => [

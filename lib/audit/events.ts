@@ -25,6 +25,7 @@ const settingsSnapshot = z.looseObject({
 export const AUDIT_EVENTS = {
   // People and registration
   'role.chosen': event('user', z.object({ role: z.enum(userRole.enumValues) })),
+  'role.cleared': event('user', z.object({ from: z.enum(['mentee', 'mentor']) })),
   'registration.submitted': event('user', z.object({ role: z.enum(['mentee', 'mentor']), identityConsent: z.boolean() })),
   'profile.updated': event('user', z.object({ role: z.enum(['mentee', 'mentor']), identityConsent: z.boolean() })),
   'identity.viewed': event('user', z.object({ found: z.boolean() })),
@@ -60,6 +61,10 @@ export const AUDIT_EVENTS = {
   'admin.removed': event('user', z.object({ email: z.string(), self: z.boolean() })),
   'note.added-person': event('user', z.object({ noteId: z.number().int(), length: z.number().int() })),
   'note.added-pairing': event('pairing', z.object({ noteId: z.number().int(), length: z.number().int() })),
+  'settings.contact-updated': event(
+    'program-settings',
+    z.object({ before: z.object({ name: z.string().nullable(), email: z.string().nullable() }), after: z.object({ name: z.string(), email: z.string() }) }),
+  ),
   'cohort.created': event('cohort', z.object({ name: z.string(), programYear: z.number().int(), launchDate: isoDate })),
   'cohort.opened': event('cohort', z.object({ name: z.string(), isOpen: z.object({ from: z.boolean(), to: z.boolean() }) })),
   'cohort.closed': event('cohort', z.object({ name: z.string(), isOpen: z.object({ from: z.boolean(), to: z.boolean() }) })),

@@ -4,7 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { users, type PersonStatus, type Role } from '@/db/schema';
+import { menteeProfiles, mentorProfiles, users, type PersonStatus, type Role } from '@/db/schema';
 import { databaseIsUp } from '@/lib/health';
 import { securityEvent } from '@/lib/security/log';
 import { auth } from './auth';
@@ -16,6 +16,8 @@ export type SessionUser = {
   id: string;
   email: string;
   name: string | null;
+  /** The "name you go by" from the profile, once one is submitted: what greetings use. */
+  goesBy: string | null;
   role: Role | null;
   status: PersonStatus;
 };
@@ -33,10 +35,22 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   }
   const db = await getDb();
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, status: users.status })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      menteeName: menteeProfiles.preferredName,
+      mentorName: mentorProfiles.preferredName,
+      role: users.role,
+      status: users.status,
+    })
     .from(users)
+    .leftJoin(menteeProfiles, eq(menteeProfiles.userId, users.id))
+    .leftJoin(mentorProfiles, eq(mentorProfiles.userId, users.id))
     .where(eq(users.id, id));
-  return row ?? null;
+  if (!row) return null;
+  const { menteeName, mentorName, ...rest } = row;
+  return { ...rest, goesBy: greetingName({ ...rest, goesBy: menteeName ?? mentorName }) };
 });
 
 async function currentPath(): Promise<string> {
@@ -60,4 +74,9 @@ export async function requireRole(role: Role): Promise<SessionUser> {
   securityEvent('authorisation.refused', { where: 'page', path: await currentPath(), userId: user.id, role: user.role, required: role });
   if (role === 'admin') notFound();
   redirect(portalHome(user));
+}
+
+/** The name to greet someone by: the name they go by, else the first word of their name. */
+export function greetingName(p: { name: string | null; goesBy?: string | null }): string | null {
+  return p.goesBy?.trim() || p.name?.trim().split(/\s+/)[0] || null;
 }

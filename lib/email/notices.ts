@@ -1,17 +1,34 @@
 import 'server-only';
+import { eq, sql } from 'drizzle-orm';
 import { createElement } from 'react';
 import type { Tx } from '@/db/client';
+import { menteeProfiles, mentorProfiles, users } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { queueEmail } from './queue';
 import { NoticeEmail } from './templates/notice';
 
 type Person = { email: string; name: string | null };
 
-const hello = (p: Person) => `Hello ${p.name?.split(' ')[0] ?? 'there'},`;
+/**
+ * "Hello Sam," with the name the person goes by (their profile's preferredName), read here for
+ * every notice so no caller has to remember it; the first word of the full name before a profile
+ * exists. Read in the caller's transaction, so a profile saved in it already counts.
+ */
+async function hello(tx: Tx, p: Person): Promise<string> {
+  const [row] = await tx
+    .select({ goesBy: sql<string | null>`coalesce(${menteeProfiles.preferredName}, ${mentorProfiles.preferredName})` })
+    .from(users)
+    .leftJoin(menteeProfiles, eq(menteeProfiles.userId, users.id))
+    .leftJoin(mentorProfiles, eq(mentorProfiles.userId, users.id))
+    .where(sql`lower(${users.email}) = ${p.email.toLowerCase()}`);
+  const name = row?.goesBy?.trim() || p.name?.trim().split(/\s+/)[0];
+  return `Hello ${name || 'there'},`;
+}
 const link = (path: string) => `${getEnv().AUTH_URL}${path}`;
 
 /** Queued in the caller's transaction: sent if and only if the change it announces commits. */
-function notice(tx: Tx, to: Person, kind: string, subject: string, paragraphs: string[], action?: { label: string; path: string }) {
+export async function notice(tx: Tx, to: Person, kind: string, subject: string, paragraphs: string[], action?: { label: string; path: string }) {
+  const greeting = await hello(tx, to);
   return queueEmail(tx, {
     to: to.email,
     subject,
@@ -19,7 +36,7 @@ function notice(tx: Tx, to: Person, kind: string, subject: string, paragraphs: s
     react: createElement(NoticeEmail, {
       preview: paragraphs[0],
       heading: subject,
-      greeting: hello(to),
+      greeting,
       paragraphs,
       action: action && { label: action.label, url: link(action.path) },
     }),

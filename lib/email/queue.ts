@@ -24,7 +24,7 @@ import { currentTransport, DeliveryError } from './transport';
 
 /** Records `mail` as queued in `tx` and enqueues its delivery there too. Returns the email's id. */
 export async function queueEmail(tx: Tx, mail: OutgoingEmail): Promise<number> {
-  const rendered = await renderEmail(mail);
+  const rendered = await renderEmail(mail, tx);
   const [row] = await tx
     .insert(emails)
     .values({ ...rendered, transport: currentTransport() ? 'resend' : 'outbox', status: 'queued', createdAt: now() })

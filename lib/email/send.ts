@@ -1,16 +1,18 @@
 import 'server-only';
 import { render, toPlainText } from '@react-email/render';
-import type { ReactElement } from 'react';
-import { getDb } from '@/db/client';
+import { cloneElement, type ReactElement } from 'react';
+import { getDb, type Db, type Tx } from '@/db/client';
 import { emails } from '@/db/schema';
 import { now } from '@/lib/time/clock';
+import { programContact } from '@/lib/settings/program';
+import type { WithContact } from './templates/layout';
 import { currentTransport, DeliveryError } from './transport';
 
 export type OutgoingEmail = {
   to: string;
   subject: string;
-  /** A React Email template. */
-  react: ReactElement;
+  /** A React Email template (its layout prints the program contact, filled in by renderEmail). */
+  react: ReactElement<WithContact>;
   /** The email's main action link; the dev outbox reports it as `url`. */
   url?: string;
   /** A short machine name for reports and the dev outbox: "sign-in", "introduction"… */
@@ -19,8 +21,13 @@ export type OutgoingEmail = {
 
 export type RenderedEmail = { to: string; subject: string; html: string; text: string; url: string | null; kind: string };
 
-export async function renderEmail(mail: OutgoingEmail): Promise<RenderedEmail> {
-  const html = await render(mail.react);
+/**
+ * Renders an email with the program contact in its footer: read here, through the caller's
+ * handle (a queued email renders inside its transaction), so no template or caller can leave it out.
+ */
+export async function renderEmail(mail: OutgoingEmail, db: Db | Tx): Promise<RenderedEmail> {
+  const contact = await programContact(db);
+  const html = await render(cloneElement(mail.react, { contact }));
   return {
     to: mail.to.trim().toLowerCase(),
     subject: mail.subject,
@@ -37,7 +44,7 @@ export async function renderEmail(mail: OutgoingEmail): Promise<RenderedEmail> {
  * `queueEmail` (lib/email/queue.ts), which sends if and only if the change that causes it commits.
  */
 export async function sendEmail(mail: OutgoingEmail): Promise<void> {
-  const rendered = await renderEmail(mail);
+  const rendered = await renderEmail(mail, await getDb());
   const transport = currentTransport();
   let providerId: string | null = null;
   let error: DeliveryError | null = null;

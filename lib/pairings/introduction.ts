@@ -16,9 +16,9 @@ export const DEFAULT_INTRO_BODY = [
   'Welcome to your mentorship! We are delighted to introduce you to each other.',
   '{mentor_name} ({mentor_email}) — in their words:\n{mentor_about}',
   '{mentee_name} ({mentee_email}) — in their words:\n{mentee_about}',
-  'Your mentorship starts on {start_date}. We suggest the student sends the first message to set up a first meeting, by video or phone, in the next two weeks.',
+  'Your mentorship starts on {start_date}. We suggest the student writes first, so you can plan a first meeting, by video or phone, for the first two weeks after it starts.',
   'What you have both agreed to:\n' + EXPECTATIONS.map((e) => `• ${e.title}: ${e.detail}`).join('\n'),
-  'If anything ever feels wrong, talk to the program coordinator in confidence.',
+  'If anything ever feels wrong, talk to the program coordinator in confidence (the contact is at the end of this email).',
 ].join('\n\n');
 
 export function fillIntro(template: string, facts: IntroFacts): string {

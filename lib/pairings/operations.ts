@@ -16,6 +16,7 @@ import { now } from '@/lib/time/clock';
 import { addMonths } from '@/lib/time/dates';
 import { DEFAULT_INTRO_BODY, DEFAULT_INTRO_SUBJECT, fillIntro, INTRO_SUBJECT_MAX } from './introduction';
 import { loadIntroFacts } from './intro-facts';
+import { announcePairingEnded } from './endings';
 
 export type Outcome = { ok: number; failed: { id: string; reason: string }[] };
 
@@ -172,21 +173,29 @@ export async function endPairing(
       .update(pairings)
       .set({ state: 'ended', endedBy: actor.id, endedAt: now(), endReason: reason, rematchRequested: rematch })
       .where(and(eq(pairings.id, pairingId), inArray(pairings.state, expectedState ? [expectedState] : ['proposed', 'active'])))
-      .returning({ menteeId: pairings.menteeId });
+      // approvedAt is set only on release: it tells an active pairing (both introduced) from a staged one.
+      .returning({ menteeId: pairings.menteeId, mentorId: pairings.mentorId, wasReleased: sql<boolean>`${pairings.approvedAt} is not null` });
     if (!ended.length)
       throw new UserFacingError(
         expectedState === 'proposed' ? 'This proposal is no longer staged: it was approved or withdrawn meanwhile.' : 'This pairing has already ended.',
       );
     await requeueMentee(tx, ended[0].menteeId, rematch);
     await writeAudit(tx, { actorId: actor.id, action: 'pairing.ended', subjectId: pairingId, details: { reason, rematch } });
+    const [e] = ended;
+    // Queued in this transaction: the two people hear only about an ending that really happened.
+    if (e.wasReleased) await announcePairingEnded(tx, { pairingId, menteeId: e.menteeId, mentorId: e.mentorId, cause: 'coordinator', rematch });
   });
 }
 
-/** Back on the waitlist; a no-fault rematch goes to the top. */
+/**
+ * Back on the waitlist; a no-fault rematch goes to the top. The wait is kept when it was never
+ * interrupted: a withdrawn proposal leaves waitingSince as it was (only a release clears it), so
+ * the student does not lose the days they have already waited.
+ */
 async function requeueMentee(tx: Tx, menteeId: string, top: boolean) {
   await tx
     .update(users)
-    .set({ waitingSince: now(), ...(top ? { priorityRematchAt: now() } : {}) })
+    .set({ waitingSince: sql`coalesce(${users.waitingSince}, ${now().toISOString()}::timestamptz)`, ...(top ? { priorityRematchAt: now() } : {}) })
     .where(and(eq(users.id, menteeId), eq(users.status, 'approved')));
 }
 
@@ -199,9 +208,11 @@ export async function endPairingsOnWithdrawal(tx: Tx, userId: string, reason: st
     .update(pairings)
     .set({ state: 'ended', endedBy: userId, endedAt: now(), endReason: `Withdrew from the program: ${reason}`, rematchRequested: true })
     .where(and(or(eq(pairings.menteeId, userId), eq(pairings.mentorId, userId)), inArray(pairings.state, ['proposed', 'active'])))
-    .returning({ id: pairings.id, menteeId: pairings.menteeId });
+    .returning({ id: pairings.id, menteeId: pairings.menteeId, mentorId: pairings.mentorId, wasReleased: sql<boolean>`${pairings.approvedAt} is not null` });
   for (const p of ended) {
     if (p.menteeId !== userId) await requeueMentee(tx, p.menteeId, true);
     await writeAudit(tx, { actorId: userId, action: 'pairing.ended', subjectId: p.id, details: { reason: 'withdrawal' } });
+    if (p.wasReleased)
+      await announcePairingEnded(tx, { pairingId: p.id, menteeId: p.menteeId, mentorId: p.mentorId, cause: p.menteeId === userId ? 'mentee-withdrew' : 'mentor-withdrew', rematch: true });
   }
 }

@@ -6,6 +6,7 @@ import { attestations, mentorProfiles, personStatus, userRole, users, valuesStat
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { escapeLike, param, type SearchParams } from '@/lib/forms/query';
+import { isWaitingMentee } from '@/lib/matching/pool';
 import { pausedCondition } from '@/lib/people/pause';
 import { programToday } from '@/lib/settings/program';
 import { now } from '@/lib/time/clock';
@@ -63,7 +64,10 @@ function peopleWhere(query: Partial<PeopleQuery>, pausedNow: SQL<boolean>): SQL 
   // Attestation and pausing are about mentors: either filter narrows the list to mentors.
   if (query.attested) where.push(eq(users.role, 'mentor'), query.attested === 'yes' ? attestedCurrent : not(attestedCurrent));
   if (query.paused) where.push(eq(users.role, 'mentor'), query.paused === 'yes' ? pausedNow : not(pausedNow));
-  if (query.waiting) where.push(lte(users.waitingSince, sql`now() - make_interval(days => ${query.waiting}::int)`));
+  // "Waiting for a mentor" is about students still on the waitlist: never physicians, nor a student
+  // with a proposal or a mentor (their old waitingSince is history, not a wait).
+  if (query.waiting)
+    where.push(isWaitingMentee(), lte(users.waitingSince, sql`${now().toISOString()}::timestamptz - make_interval(days => ${query.waiting}::int)`));
   return and(...where);
 }
 
@@ -89,6 +93,7 @@ export async function listPeople(actor: SessionUser, query: Partial<PeopleQuery>
       status: users.status,
       registeredAt: users.createdAt,
       waitingSince: users.waitingSince,
+      waiting: sql<boolean>`${isWaitingMentee()}`,
       attested: sql<boolean | null>`case when ${users.role} = 'mentor' then ${attestedCurrent} end`,
       pausedUntil: sql<string | null>`case when ${pausedNow} then ${mentorProfiles.pausedUntil}::text end`,
     })
@@ -100,7 +105,7 @@ export async function listPeople(actor: SessionUser, query: Partial<PeopleQuery>
     .offset((page - 1) * PAGE_SIZE);
   const at = now();
   return {
-    rows: rows.map(({ waitingSince, ...r }) => ({ ...r, waitingDays: daysSince(waitingSince, at) })),
+    rows: rows.map(({ waitingSince, waiting, ...r }) => ({ ...r, waitingDays: waiting ? daysSince(waitingSince, at) : null })),
     total,
     page,
     pageCount,

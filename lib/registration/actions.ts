@@ -2,6 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { roleAction } from '@/lib/actions';
+import { formatDate } from '@/lib/time/format';
 import {
   attestationSchema,
   capacitySchema,
@@ -41,7 +42,7 @@ export const attestAction = roleAction('mentor', attestationSchema, async (input
 export const pauseAction = roleAction('mentor', pauseSchema, async ({ pausedUntil }, user) => {
   await setMentorPause(user, pausedUntil);
   revalidatePath('/mentor');
-  return { ok: true, message: pausedUntil ? `Paused: no new mentees until ${pausedUntil}.` : 'You are taking new mentees again.' };
+  return { ok: true, message: pausedUntil ? `Paused: no new mentees through ${formatDate(pausedUntil)}.` : 'You are taking new mentees again.' };
 });
 
 export const capacityAction = roleAction('mentor', capacitySchema, async ({ capacity }, user) => {

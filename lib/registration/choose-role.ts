@@ -24,3 +24,28 @@ export async function chooseRole(actor: SessionUser, role: 'mentee' | 'mentor'):
     await writeAudit(tx, { actorId: actor.id, action: 'role.chosen', subjectId: actor.id, details: { role } });
   });
 }
+
+/**
+ * Undoes a mistaken role choice. Only while the profile has not been submitted (status
+ * `registering`, and never an admin): after that the coordinator has seen the registration, and a
+ * student turning into a physician is a conversation, not a button. Nothing else was stored yet
+ * (profiles are written on submit), so clearing the role is the whole undo.
+ */
+export async function clearRoleChoice(actor: SessionUser): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ role: users.role, status: users.status })
+      .from(users)
+      .where(eq(users.id, actor.id))
+      .for('update');
+    const from = row?.role;
+    if (!row || row.status !== 'registering' || (from !== 'mentee' && from !== 'mentor'))
+      throw new UserFacingError('Your registration has already been sent, so your role can no longer be changed here. Write to the coordinator if it is wrong.');
+    await tx
+      .update(users)
+      .set({ role: null, statusChangedAt: now() })
+      .where(and(eq(users.id, actor.id), eq(users.status, 'registering')));
+    await writeAudit(tx, { actorId: actor.id, action: 'role.cleared', subjectId: actor.id, details: { from } });
+  });
+}

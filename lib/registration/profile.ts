@@ -177,6 +177,7 @@ export async function withdrawFromProgram(actor: SessionUser, reason: string): P
       .where(and(eq(users.id, actor.id), inArray(users.status, ['registering', 'pending', 'approved', 'waitlisted'])))
       .returning({ id: users.id });
     if (!updated.length) throw new UserFacingError('You have already left the program.');
+    // The partner's "pairing ended" email is queued in here; the one who left is not written to about it.
     await endPairingsOnWithdrawal(tx, actor.id, reason);
     await writeAudit(tx, { actorId: actor.id, action: 'person.withdrew', subjectId: actor.id, details: { reason } });
   });

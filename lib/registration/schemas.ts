@@ -53,6 +53,9 @@ const common = {
   expectations: mustAccept('Please read and accept the program expectations.'),
 };
 
+export const UNCONSENTED_IDENTITY =
+  'You answered the identity questions but did not tick consent, so they will not be kept. Tick consent, or clear the answers.';
+
 /** Optional, consented identity answers (both roles). Without consent nothing here is kept. */
 export const identitySchema = z
   .object({
@@ -61,6 +64,12 @@ export const identitySchema = z
     selfDescription: optionalText('your self-description', 200),
     preferNotToAnswer: checkbox,
     gender: optionalText('gender', 80),
+  })
+  // Answers without consent would be dropped: refuse with the reason instead of losing them in
+  // silence (the form says the same before submitting, and keeps what was typed).
+  .superRefine((v, ctx) => {
+    if (!v.identityConsent && (v.races.length > 0 || !!v.selfDescription || v.preferNotToAnswer || !!v.gender))
+      ctx.addIssue({ code: 'custom', path: ['identityConsent'], message: UNCONSENTED_IDENTITY });
   })
   .transform((v) =>
     v.identityConsent

@@ -157,3 +157,47 @@ export async function updateProgramSettings(actor: SessionUser, input: ProgramSe
   if (before.timeZone !== after.timeZone) await scheduleDailySweep();
   return after;
 }
+
+export type ProgramContact = { name: string; email: string };
+
+/**
+ * Whom people write to: the coordinator contact from the settings, or null when none is set yet
+ * (then the copy says "the coordinator" without an address rather than inventing one). No
+ * permission check: the contact is public, it is printed on the landing page.
+ */
+export async function programContact(db?: Db | Tx): Promise<ProgramContact | null> {
+  const [row] = await (db ?? (await getDb()))
+    .select({ name: programSettings.contactName, email: programSettings.contactEmail })
+    .from(programSettings)
+    .where(eq(programSettings.id, 1));
+  if (!row?.email) return null;
+  return { name: row.name?.trim() || 'The program coordinator', email: row.email };
+}
+
+export const programContactSchema = z.object({
+  contactName: z.string().trim().min(1, 'Enter the name people will see.').max(120, 'Use at most 120 characters.'),
+  contactEmail: z.email('Enter an email address such as coordinator@example.org.').trim().max(254),
+});
+
+/** Sets the program contact; audited with the values before and after. */
+export async function updateProgramContact(actor: SessionUser, input: z.input<typeof programContactSchema>): Promise<ProgramContact> {
+  assertPermission(actor, 'settings:edit');
+  const { contactName, contactEmail } = parseOrRefuse(programContactSchema, input, 'Check the contact details.');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx.insert(programSettings).values({ id: 1 }).onConflictDoNothing();
+    const [before] = await tx
+      .select({ name: programSettings.contactName, email: programSettings.contactEmail })
+      .from(programSettings)
+      .where(eq(programSettings.id, 1))
+      .for('update');
+    await tx.update(programSettings).set({ contactName, contactEmail }).where(eq(programSettings.id, 1));
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'settings.contact-updated',
+      subjectId: 1,
+      details: { before: { name: before?.name ?? null, email: before?.email ?? null }, after: { name: contactName, email: contactEmail } },
+    });
+    return { name: contactName, email: contactEmail };
+  });
+}

@@ -44,8 +44,13 @@ test.describe('[REGISTRATION] journeys', () => {
 
     // Major left empty: the error appears beside the field and nothing typed is lost.
     await page.getByRole('button', { name: 'Submit registration' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Nothing was saved yet' })).toBeVisible();
+    // The GOV.UK pattern: focus moves to a summary at the top that links to each field.
+    const summary = page.getByRole('alert').filter({ hasText: 'Nothing was saved yet' });
+    await expect(summary).toBeFocused();
+    await expect(summary).toBeInViewport();
     const major = page.getByLabel('Major', { exact: true });
+    await summary.getByRole('link', { name: /Enter your major/ }).click();
+    await expect(major).toBeFocused();
     await expect(major).toHaveAttribute('aria-invalid', 'true');
     await expect(page.locator('#major-error')).toHaveText(/Enter your major/);
     await expect(page.getByLabel('Full name', { exact: true })).toHaveValue('Lina Test Student');
@@ -54,8 +59,13 @@ test.describe('[REGISTRATION] journeys', () => {
 
     await major.fill('Chemistry');
     await page.getByRole('button', { name: 'Submit registration' }).click();
-    await expect(page).toHaveURL(/\/mentee\?registered=1$/);
+    await expect(page.getByRole('status').filter({ hasText: 'Registration received' })).toBeVisible();
     await expect(page.getByText('Registered — awaiting review')).toBeVisible();
+    // The one-time banner is gone from the address, so a reload does not announce it again.
+    await expect(page).toHaveURL(/\/mentee$/);
+    await page.reload();
+    await expect(page.getByText('Registered — awaiting review')).toBeVisible();
+    await expect(page.getByText('Registration received')).toHaveCount(0);
     expect((await latestMail(page.request, email)).subject).toBe('We received your registration');
 
     // Text is shown as typed, never as markup.
@@ -96,7 +106,8 @@ test.describe('[REGISTRATION] journeys', () => {
 
     await page.getByLabel('I commit to anti-racism and cultural humility as set out above.').check();
     await page.getByRole('button', { name: 'Submit registration' }).click();
-    await expect(page).toHaveURL(/\/mentor\?registered=1$/);
+    await expect(page.getByRole('status').filter({ hasText: 'Registration received' })).toBeVisible();
+    await expect(page).toHaveURL(/\/mentor$/);
     await expect(page.getByText('Registered — awaiting review')).toBeVisible();
     await expect(page.getByText('Please sign the current values statement')).toHaveCount(0);
 
@@ -104,10 +115,14 @@ test.describe('[REGISTRATION] journeys', () => {
     await page.getByLabel('Mentees I can take at once').selectOption('3');
     await page.getByRole('button', { name: 'Save capacity' }).click();
     await expect(page.getByText('Saved: you can take up to 3 mentees.')).toBeVisible();
+    // The select shows what was saved, not the number it was first drawn with.
+    await expect(page.getByLabel('Mentees I can take at once')).toHaveValue('3');
     const until = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel('Not taking new mentees until').fill(until);
     await page.getByRole('button', { name: 'Pause' }).click();
-    await expect(page.getByText(`Paused: no new mentees until ${until}.`)).toBeVisible();
+    const readable = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${until}T12:00:00Z`));
+    await expect(page.getByText(`Paused: no new mentees through ${readable}.`)).toBeVisible();
+    await expect(page.getByText(until)).toHaveCount(0);
 
     await approveAsAdmin(browser, email, ip);
     await page.goto('/mentor');
@@ -128,7 +143,7 @@ test.describe('[REGISTRATION] journeys', () => {
     await page.getByLabel('Weekends, afternoon').check();
     await page.getByLabel('I have read these expectations and agree to them.').check();
     await page.getByRole('button', { name: 'Submit registration' }).click();
-    await expect(page).toHaveURL(/\/mentee\?registered=1$/);
+    await expect(page.getByRole('status').filter({ hasText: 'Registration received' })).toBeVisible();
 
     await page.getByRole('link', { name: 'My profile' }).click();
     await page.getByRole('button', { name: 'Withdraw from the program…' }).click();

@@ -14,7 +14,9 @@ import { createPerson } from '../support/people';
 
 const mentee = () => menteeProfileSchema.parse(validMenteeForm());
 const mentor = () => mentorProfileSchema.parse(validMentorForm());
-const identity = (consent: boolean) => identitySchema.parse(identityForm(consent));
+// Without consent the form must carry no answers: answers without consent are refused, not dropped
+// (identitySchema; tested in defects.test.ts). Withdrawing consent means unticking and clearing.
+const identity = (consent: boolean) => identitySchema.parse(consent ? identityForm(true) : {});
 
 async function currentVersion() {
   return (await getCurrentStatement())!.version;

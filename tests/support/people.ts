@@ -15,5 +15,5 @@ export async function createPerson(
     .insert(users)
     .values({ email, name, role, status })
     .returning({ id: users.id, email: users.email, name: users.name, role: users.role, status: users.status });
-  return row;
+  return { ...row, goesBy: null };
 }

@@ -66,7 +66,8 @@ describe('[REGISTRATION]: mentee form validation', () => {
 
   it('reports profile and identity errors together', () => {
     const r = menteeRegistrationSchema.safeParse({ ...validMenteeForm(), major: '', gender: 'x'.repeat(81) });
-    expect(Object.keys(errorsOf(r)).sort()).toEqual(['gender', 'major']);
+    // The gender answer is too long, and it was given without consent: both are said at once.
+    expect(Object.keys(errorsOf(r)).sort()).toEqual(['gender', 'identityConsent', 'major']);
   });
 });
 
@@ -104,8 +105,9 @@ describe('[REGISTRATION]: mentor form validation', () => {
 });
 
 describe('[IDENTITY]: consent', () => {
-  it('without consent nothing is kept', () => {
-    expect(identitySchema.parse(identityForm(false))).toEqual({ consent: false });
+  it('without consent nothing is kept, and answers given without it are refused rather than dropped', () => {
+    expect(identitySchema.parse({})).toEqual({ consent: false });
+    expect(identitySchema.safeParse(identityForm(false)).success).toBe(false);
   });
   it('with consent the answers are kept', () => {
     expect(identitySchema.parse(identityForm(true))).toMatchObject({ consent: true, races: ['black-african-american', 'hispanic-latino'], gender: 'woman' });

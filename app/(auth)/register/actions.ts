@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { roleAction } from '@/lib/actions';
 import { portalHome } from '@/lib/auth/portal';
-import { chooseRole } from '@/lib/registration/choose-role';
+import { chooseRole, clearRoleChoice } from '@/lib/registration/choose-role';
 
 const schema = z.object({ role: z.enum(['mentee', 'mentor'], { error: 'Choose student or physician.' }) });
 
@@ -15,4 +15,10 @@ export const chooseRoleAction = roleAction('signed-in', schema, async (data, use
   if (user.role) redirect(portalHome(user));
   await chooseRole(user, data.role);
   redirect(`/register/${data.role}`);
+});
+
+/** "Not what you meant?": back to the choice, allowed only until the profile is submitted. */
+export const changeRoleAction = roleAction(['mentee', 'mentor'], z.object({}), async (_data, user) => {
+  await clearRoleChoice(user);
+  redirect('/register');
 });

@@ -11,7 +11,7 @@ export default async function ChooseRolePage() {
   const user = await requireUser();
   if (user.role) redirect(portalHome(user));
   return (
-    <AuthCard title="How will you take part?">
+    <AuthCard title="How will you take part?" signedInAs={user.email}>
       <p className="mb-5 text-stone-700">Welcome! Choose one. You will fill in a short profile next.</p>
       <ChooseRoleForm />
     </AuthCard>

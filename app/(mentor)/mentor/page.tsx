@@ -3,27 +3,38 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { StatusCard } from '@/components/people/status-card';
 import { Alert } from '@/components/ui/alert';
+import { ForgetParam } from '@/components/ui/one-time-notice';
 import { Card, CardTitle } from '@/components/ui/card';
 import { CapacityForm, PauseForm } from '@/components/registration/mentor-settings';
 import { MenteeCard } from '@/components/pairings/person-cards';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireRole } from '@/lib/auth/session';
 import { getMyMentees } from '@/lib/pairings/queries';
+import { getMyRecentEndings } from '@/lib/pairings/endings';
+import { EndedNotes } from '@/components/pairings/ended-notes';
 import { isPaused } from '@/lib/people/pause';
 import { capacityAction, pauseAction } from '@/lib/registration/actions';
 import { getMentorStanding } from '@/lib/registration/queries';
 import { programToday } from '@/lib/settings/program';
+import { formatDate } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'Home' };
 
 export default async function MentorHome({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireRole('mentor');
   if (user.status === 'registering') redirect('/register/mentor');
-  const [params, standing, mentees, today] = await Promise.all([searchParams, getMentorStanding(user), getMyMentees(user), programToday()]);
+  const [params, standing, mentees, today, endings] = await Promise.all([
+    searchParams,
+    getMentorStanding(user),
+    getMyMentees(user),
+    programToday(),
+    getMyRecentEndings(user),
+  ]);
   const paused = standing && isPaused(standing.pausedUntil, today) ? standing.pausedUntil : null;
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">Welcome{user.name ? `, ${user.name}` : ''}</h1>
+      <ForgetParam names={['registered', 'attested', 'withdrawn']} />
+      <h1 className="text-2xl font-bold">Welcome{user.goesBy ? `, ${user.goesBy}` : ''}</h1>
       {params.registered && <Alert tone="success" title="Registration received">Thank you! We emailed you a confirmation. The coordinator will review your registration soon.</Alert>}
       {params.attested && <Alert tone="success">Thank you for signing the values statement.</Alert>}
       {params.withdrawn && <Alert tone="info">You have withdrawn from the program.</Alert>}
@@ -33,6 +44,7 @@ export default async function MentorHome({ searchParams }: { searchParams: Promi
           <Link href="/mentor/values">Read and sign it</Link>.
         </Alert>
       )}
+      {user.status !== 'withdrawn' && <EndedNotes endings={endings} side="mentor" />}
       {user.status === 'approved' && (
         <section aria-labelledby="mentees-heading" className="space-y-3">
           <h2 id="mentees-heading" className="text-lg font-semibold">
@@ -64,7 +76,11 @@ export default async function MentorHome({ searchParams }: { searchParams: Promi
           <Card>
             <CardTitle>Availability for new mentees</CardTitle>
             <p className="mb-4 text-sm text-stone-700">
-              {paused ? `Paused: you will not get new mentees through ${paused}.` : 'You are open to new mentees.'}
+              {paused
+                ? `Paused: you will not get new mentees through ${formatDate(paused)}.`
+                : mentees.length >= standing.capacity
+                  ? 'Your places are full, so the coordinator will not propose anyone new. Raise the number below if you can take another student.'
+                  : 'You are open to new mentees.'}
             </p>
             <div className="space-y-6">
               <CapacityForm action={capacityAction} capacity={standing.capacity} />

@@ -1,10 +1,10 @@
 import { Button, Heading, Text } from '@react-email/components';
-import { buttonStyle, EmailLayout } from './layout';
+import { buttonStyle, EmailLayout, type WithContact } from './layout';
 
 /** The admin-edited introduction: plain paragraphs, rendered as text (never as HTML). */
-export function IntroductionEmail({ subject, body, portalUrl }: { subject: string; body: string; portalUrl: string }) {
+export function IntroductionEmail({ subject, body, portalUrl, contact }: { subject: string; body: string; portalUrl: string } & WithContact) {
   return (
-    <EmailLayout preview={subject}>
+    <EmailLayout preview={subject} contact={contact}>
       <Heading as="h1" style={{ fontSize: '22px' }}>
         {subject}
       </Heading>

@@ -1,7 +1,7 @@
 import { Button, Heading, Text } from '@react-email/components';
-import { buttonStyle, EmailLayout } from './layout';
+import { buttonStyle, EmailLayout, type WithContact } from './layout';
 
-export type NoticeProps = {
+export type NoticeProps = WithContact & {
   preview: string;
   heading: string;
   greeting?: string;
@@ -10,9 +10,9 @@ export type NoticeProps = {
 };
 
 /** The shape of most program emails: a heading, a few short paragraphs, one action. */
-export function NoticeEmail({ preview, heading, greeting, paragraphs, action }: NoticeProps) {
+export function NoticeEmail({ preview, heading, greeting, paragraphs, action, contact }: NoticeProps) {
   return (
-    <EmailLayout preview={preview}>
+    <EmailLayout preview={preview} contact={contact}>
       <Heading as="h1" style={{ fontSize: '22px' }}>
         {heading}
       </Heading>

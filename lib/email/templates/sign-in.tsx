@@ -1,9 +1,9 @@
 import { Button, Heading, Text } from '@react-email/components';
-import { buttonStyle, EmailLayout } from './layout';
+import { buttonStyle, EmailLayout, type WithContact } from './layout';
 
-export function SignInEmail({ url, minutes }: { url: string; minutes: number }) {
+export function SignInEmail({ url, minutes, contact }: { url: string; minutes: number } & WithContact) {
   return (
-    <EmailLayout preview="Your sign-in link">
+    <EmailLayout preview="Your sign-in link" contact={contact}>
       <Heading as="h1" style={{ fontSize: '22px' }}>
         Sign in
       </Heading>

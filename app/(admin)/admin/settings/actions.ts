@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { roleAction } from '@/lib/actions';
 import { createCohort, createCohortSchema, setCohortOpen, setCohortOpenSchema } from '@/lib/settings/cohorts';
-import { programSettingsFormSchema, updateProgramSettings } from '@/lib/settings/program';
+import { programContactSchema, programSettingsFormSchema, updateProgramContact, updateProgramSettings } from '@/lib/settings/program';
 
 export const saveSettingsAction = roleAction('admin', programSettingsFormSchema, async (data, user) => {
   await updateProgramSettings(user, data);
@@ -23,4 +23,11 @@ export const setCohortOpenAction = roleAction('admin', setCohortOpenSchema, asyn
   revalidatePath('/admin/settings');
   if (!changed) return { message: data.open ? 'That cohort was already open.' : 'That cohort was already closed.' };
   return { ok: true, message: data.open ? 'Reopened for registrations.' : 'Closed to new registrations.' };
+});
+
+export const saveContactAction = roleAction('admin', programContactSchema, async (data, user) => {
+  const saved = await updateProgramContact(user, data);
+  // The contact is printed on the landing page and in every portal's footer.
+  revalidatePath('/', 'layout');
+  return { ok: true, message: `Saved. People will see ${saved.name} (${saved.email}) as their contact.` };
 });

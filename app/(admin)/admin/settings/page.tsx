@@ -8,7 +8,8 @@ import { formatDate, formatDateTime } from '@/lib/time/format';
 import { requireRole } from '@/lib/auth/session';
 import { CRITERIA } from '@/lib/matching/scoring';
 import { COHORT_NAME_MAX, listCohorts } from '@/lib/settings/cohorts';
-import { CRITERION_KEYS, getProgramSettings, PROGRAM_DEFAULTS, SETTING_LIMITS, weightName } from '@/lib/settings/program';
+import { CRITERION_KEYS, getProgramSettings, programContact, PROGRAM_DEFAULTS, SETTING_LIMITS, weightName } from '@/lib/settings/program';
+import { ContactForm } from './contact-form';
 import { CohortToggle, CreateCohortForm } from './cohort-forms';
 import { SettingsForm } from './settings-form';
 
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const user = await requireRole('admin');
-  const [settings, cohorts] = await Promise.all([getProgramSettings(user), listCohorts(user)]);
+  const [settings, cohorts, contact] = await Promise.all([getProgramSettings(user), listCohorts(user), programContact()]);
   const { termMonths, renewalWindowDays, cadenceDays } = SETTING_LIMITS;
 
   return (
@@ -28,6 +29,18 @@ export default async function SettingsPage() {
           Every change is recorded in the audit log.
         </p>
       </div>
+
+      <Card aria-labelledby="contact-heading">
+        <h2 id="contact-heading" className="mb-1 text-lg font-semibold text-stone-900">
+          Program contact
+        </h2>
+        <p className="mb-4 max-w-prose text-sm text-stone-700">
+          {contact
+            ? 'Shown on the home page, at the foot of every portal page and in every email.'
+            : 'No contact is shown yet. Add one so students and physicians know whom to write to: it appears on the home page, in the portals and in every email.'}
+        </p>
+        <ContactForm name={contact?.name ?? ''} email={contact?.email ?? ''} />
+      </Card>
 
       <Card aria-labelledby="program-heading">
         <h2 id="program-heading" className="mb-1 text-lg font-semibold text-stone-900">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { AuthCard } from '@/components/auth-card';
+import { ChangeRoleForm } from '../change-role-form';
 import { MenteeForm } from '@/components/registration/mentee-form';
 import { saveMenteeProfileAction } from '@/lib/registration/actions';
 import { requireRegistrant } from '@/lib/registration/guard';
@@ -11,11 +12,12 @@ export default async function RegisterMenteePage() {
   const user = await requireRegistrant('mentee');
   const initial = await getOwnMenteeForm(user);
   return (
-    <AuthCard title="Register as a pre-med student" wide>
-      <p className="mb-6 text-stone-700">
-        About ten minutes. Fields marked optional can be skipped, and you can change everything later. The coordinator uses this
+    <AuthCard title="Register as a pre-med student" wide signedInAs={user.email}>
+      <p className="mb-3 text-stone-700">
+        Fields marked optional can be skipped, and you can change everything later. The coordinator uses this
         to find you a good mentor.
       </p>
+      <ChangeRoleForm current="mentee" />
       <MenteeForm action={saveMenteeProfileAction} initial={initial} mode="register" />
     </AuthCard>
   );

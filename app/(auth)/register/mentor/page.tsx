@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { AuthCard } from '@/components/auth-card';
+import { ChangeRoleForm } from '../change-role-form';
 import { Alert } from '@/components/ui/alert';
 import { MentorForm } from '@/components/registration/mentor-form';
 import { registerMentorAction } from '@/lib/registration/actions';
@@ -13,10 +14,11 @@ export default async function RegisterMentorPage() {
   const user = await requireRegistrant('mentor');
   const [initial, statement] = await Promise.all([getOwnMentorForm(user), getCurrentStatement()]);
   return (
-    <AuthCard title="Register as a physician mentor" wide>
-      <p className="mb-6 text-stone-700">
-        About ten minutes. Your profile helps the coordinator pair you with students whose needs match what you can offer.
+    <AuthCard title="Register as a physician mentor" wide signedInAs={user.email}>
+      <p className="mb-3 text-stone-700">
+        Your profile helps the coordinator pair you with students whose needs match what you can offer.
       </p>
+      <ChangeRoleForm current="mentor" />
       {statement ? (
         <MentorForm action={registerMentorAction} initial={initial} mode="register" statement={statement} />
       ) : (
