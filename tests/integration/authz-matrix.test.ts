@@ -49,6 +49,9 @@ const withCookie = (cookie: string, init: { method?: string; headers?: Record<st
 });
 const ROUTES: Record<string, [Access, RouteCall]> = {
   'app/api/health/route.ts#GET': [access('any', 'any', 'any', 'any'), (_t, c) => new NextRequest(`${BASE}/api/health`, withCookie(c))],
+  // Admin exports and the outcome report: the same 404 as an unknown address for everyone else.
+  'app/(admin)/admin/exports/[file]/route.ts#GET': [access('no', 'no', 'no', 'any'), (_t, c) => new NextRequest(`${BASE}/admin/exports/people.csv`, withCookie(c))],
+  'app/(admin)/admin/reports/outcomes.csv/route.ts#GET': [access('no', 'no', 'no', 'any'), (_t, c) => new NextRequest(`${BASE}/admin/reports/outcomes.csv?year=2027`, withCookie(c))],
   // The dev outbox is public by contract while the outbox transport is in use (the test default).
   'app/api/dev/outbox/route.ts#GET': [
     access('any', 'any', 'any', 'any'),
@@ -174,7 +177,7 @@ describe('[AUTHZ]: the authorisation matrix', () => {
 
   it.each(Object.keys(ROUTES))('%s: answers every caller without a 5xx, within the table', async (key) => {
     const [acc, build] = ROUTES[key];
-    const handler = routes.get(key) as (req: NextRequest) => Promise<Response>;
+    const handler = routes.get(key) as (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
     expect(handler, `${key} is in the table but not exported`).toBeDefined();
     const world = await buildWorld();
     const db = await getDb();
@@ -189,7 +192,13 @@ describe('[AUTHZ]: the authorisation matrix', () => {
       const me = caller(world, cell.role);
       const t = target(world, cell.role, cell.variant);
       const before = await snapshotAllTables();
-      const res = await handler(build(t, cookies[cell.role]));
+      // Pages and app routes read the session through getCurrentUser; Auth.js's routes read the cookie.
+      signedIn.user = me;
+      const req = build(t, cookies[cell.role]);
+      // Dynamic segments, as Next hands them to the handler (only the export route has one).
+      const segments: Record<string, string> = key.includes('[file]') ? { file: req.nextUrl.pathname.split('/').pop()! } : {};
+      const params = Promise.resolve(segments);
+      const res = await handler(req, { params });
       const after = await snapshotAllTables();
       const where = `${key} as ${cell.role} on ${cell.variant} records`;
       tally.calls++;

@@ -59,6 +59,11 @@ export type ActionRow = [Access, (t: Target) => FormInput, multiline?: readonly 
 const A = 'app/(admin)/admin';
 // prettier-ignore
 export const ACTIONS: Record<string, ActionRow> = {
+  [`${A}/admins/actions.ts#inviteAdminAction`]:              [access('no', 'no', 'no', 'any'), (t) => ({ email: `invite-${t.tag}@example.org` })],
+  [`${A}/admins/actions.ts#revokeInviteAction`]:             [access('no', 'no', 'no', 'any'), () => ({ inviteId: '999999' })],
+  [`${A}/admins/actions.ts#removeAdminAction`]:              [access('no', 'no', 'no', 'any'), (t) => ({ userId: t.person.id })],
+  [`${A}/settings/actions.ts#saveContactAction`]:            [access('no', 'no', 'no', 'any'), () => ({ contactName: 'Jordan Example', contactEmail: 'coordinator@example.org' })],
+  ['app/(auth)/register/actions.ts#changeRoleAction']:       [access('no', 'own', 'own', 'no'), () => ({})],
   [`${A}/matching/[menteeId]/actions.ts#proposeOneAction`]:  [access('no', 'no', 'no', 'any'), (t) => ({ menteeId: t.mentee.id, mentorId: t.mentor.id })],
   [`${A}/matching/[menteeId]/actions.ts#setRuleAction`]:     [access('no', 'no', 'no', 'any'), (t) => ({ menteeId: t.mentee.id, mentorId: t.mentor.id, kind: 'exclude', reason: 'Matrix check' }), ['reason']],
   [`${A}/matching/[menteeId]/actions.ts#clearRuleAction`]:   [access('no', 'no', 'no', 'any'), (t) => ({ menteeId: t.mentee.id, mentorId: t.mentor.id })],
