@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { mentorProfiles, pairings, users } from '@/db/schema';
 import { assertPermission } from '@/lib/auth/permissions';
@@ -90,7 +90,7 @@ export async function getOverviewData(actor: SessionUser): Promise<OverviewData>
   const registrations = await db
     .select({ role: users.role, createdAt: users.createdAt })
     .from(users)
-    .where(and(sql`${users.role} in ('mentee','mentor')`, sql`${users.createdAt} > ${since}`));
+    .where(and(sql`${users.role} in ('mentee','mentor')`, gt(users.createdAt, since)));
   const registrationsPerWeek = weekEnds.map((end) => {
     const start = end.getTime() - 7 * DAY;
     const inWeek = registrations.filter((r) => r.createdAt.getTime() > start && r.createdAt.getTime() <= end.getTime());
