@@ -74,11 +74,11 @@ export async function inviteAdmin(actor: SessionUser, input: z.input<typeof invi
   return { email, expiresAt };
 }
 
-export const revokeInviteSchema = z.object({ inviteId: z.coerce.number().int().positive() });
+export const revokeInviteSchema = z.object({ inviteId: z.string().regex(/^[1-9][0-9]{0,9}$/, 'This invitation is not one we know.').transform(Number) });
 
-export async function revokeInvite(actor: SessionUser, input: z.input<typeof revokeInviteSchema>): Promise<void> {
+export async function revokeInvite(actor: SessionUser, input: { inviteId: string | number }): Promise<void> {
   assertPermission(actor, 'admins:manage');
-  const { inviteId } = revokeInviteSchema.parse(input);
+  const { inviteId } = revokeInviteSchema.parse({ inviteId: String(input.inviteId) });
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [row] = await tx
@@ -91,7 +91,7 @@ export async function revokeInvite(actor: SessionUser, input: z.input<typeof rev
   });
 }
 
-export const removeAdminSchema = z.object({ userId: z.string().min(1).max(64), confirm: confirmField });
+export const removeAdminSchema = z.object({ userId: z.string().regex(/^[0-9a-f-]{36}$/i, 'This person is not one we know.'), confirm: confirmField });
 
 /** The key of "yes, remove my own admin access": only a second submission carrying it acts. */
 export const removeSelfKey = (userId: string) => confirmKey('admin.remove-self', [userId]);

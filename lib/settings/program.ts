@@ -175,8 +175,8 @@ export async function programContact(db?: Db | Tx): Promise<ProgramContact | nul
 }
 
 export const programContactSchema = z.object({
-  contactName: z.string().trim().min(1, 'Enter the name people will see.').max(120, 'Use at most 120 characters.'),
-  contactEmail: z.email('Enter an email address such as coordinator@example.org.').trim().max(254),
+  contactName: z.string().regex(/^[^\p{Cc}\u2028\u2029]*$/u, 'Keep the name on one line, without hidden characters.').trim().min(1, 'Enter the name people will see.').max(120, 'Use at most 120 characters.'),
+  contactEmail: z.string().regex(/^[^\p{Cc}\u2028\u2029\s]*$/u, 'Enter an email address such as coordinator@example.org.').pipe(z.email('Enter an email address such as coordinator@example.org.').max(254)),
 });
 
 /** Sets the program contact; audited with the values before and after. */
