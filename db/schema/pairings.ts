@@ -44,6 +44,14 @@ export const pairings = pgTable(
     endedAt: timestamp({ withTimezone: true, mode: 'date' }),
     endReason: text(),
     rematchRequested: boolean().notNull().default(false),
+    /**
+     * Set while the coordinator (or a member's concern) has paused an active pairing: reminders,
+     * check-ins and renewal prompts skip it, and the other member sees only a neutral message.
+     * The state stays `active`; resuming clears it; it means nothing once the pairing has ended.
+     * See `livePairing` in lib/pairings/membership.ts.
+     */
+    pausedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    pausedBy: text().references(() => users.id),
     updatedAt: updatedAt(),
   },
   (t) => [

@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { pairings } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
 
@@ -11,4 +11,12 @@ export function pairingMember(actor: Pick<SessionUser, 'id' | 'role'>): SQL {
   if (actor.role === 'mentee') return eq(pairings.menteeId, actor.id);
   if (actor.role === 'mentor') return eq(pairings.mentorId, actor.id);
   return sql`false`;
+}
+
+/**
+ * A pairing the year's machinery acts on: active and not paused. Reminders, check-ins and renewal
+ * prompts select through this, so pausing a pairing (a concern, the coordinator) silences them all.
+ */
+export function livePairing(): SQL {
+  return and(eq(pairings.state, 'active'), isNull(pairings.pausedAt))!;
 }
