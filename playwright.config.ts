@@ -5,7 +5,11 @@ import { existsSync } from 'node:fs';
 const PORT = Number(process.env.E2E_PORT || 3100);
 const SHORT_PORT = PORT + 1; // the strict server: sign-in links expire after 3 seconds, default rate limits
 const DOWN_PORT = PORT + 2; // a third whose database server is unreachable
+// A fourth, only for the year's journeys (tests/e2e/journey-*.spec.ts): they move its clock by months
+// and run its sweep, which would expire other tests' sign-in links if they shared a server.
+const JOURNEY_PORT = PORT + 3;
 const baseURL = `http://localhost:${PORT}`;
+const journeyURL = `http://localhost:${JOURNEY_PORT}`;
 /** The main server's cron secret and test clock (tests/e2e/jobs.spec.ts and the journeys use them). */
 export const E2E_CRON_SECRET = 'e2e-cron-secret-e2e-cron-secret';
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -53,7 +57,10 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /journey-.*\.spec\.ts/ },
+    { name: 'journeys', use: { ...devices['Desktop Chrome'], baseURL: journeyURL }, testMatch: /journey-.*\.spec\.ts/ },
+  ],
   webServer: [
     {
       command: `${start('.data/e2e-pglite')} --port ${PORT}`,
@@ -78,6 +85,19 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
+      command: `${start('.data/e2e-pglite-journeys')} --port ${JOURNEY_PORT}`,
+      url: `${journeyURL}/api/health`,
+      env: serverEnv(JOURNEY_PORT, {
+        PGLITE_DIR: '.data/e2e-pglite-journeys',
+        SIGN_IN_LIMIT_PER_EMAIL: '1000',
+        SIGN_IN_LIMIT_PER_IP: '1000',
+        TEST_CLOCK: 'enabled',
+        CRON_SECRET: E2E_CRON_SECRET,
+      }),
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
       // Production mode against a PostgreSQL address where nothing listens: what people see when the database is down.
       command: `npx next start --port ${DOWN_PORT}`,
       url: `http://localhost:${DOWN_PORT}/sign-in/confirm`,
@@ -88,4 +108,4 @@ export default defineConfig({
   ],
 });
 
-export { DOWN_PORT, SHORT_PORT };
+export { DOWN_PORT, JOURNEY_PORT, SHORT_PORT };
