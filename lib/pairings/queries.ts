@@ -203,3 +203,52 @@ export async function namePairings(actor: SessionUser, ids: number[]): Promise<R
     .where(inArray(pairings.id, ids));
   return Object.fromEntries(rows.map((r) => [String(r.id), `${r.menteeName ?? r.menteeEmail} and ${r.mentorName ?? r.mentorEmail}`]));
 }
+
+export type PairingDetail = PairingRow & {
+  approvedAt: Date | null;
+  renewals: number;
+  rematchRequested: boolean;
+  pausedAt: Date | null;
+  menteeEmail: string;
+  mentorEmail: string;
+};
+
+/** One pairing as the coordinator sees it: who, state, dates, the score that proposed it. */
+export async function getPairingDetail(actor: SessionUser, pairingId: number): Promise<PairingDetail | null> {
+  assertPermission(actor, 'pairings:approve');
+  const db = await getDb();
+  const [r] = await db
+    .select({
+      id: pairings.id,
+      state: pairings.state,
+      menteeId: pairings.menteeId,
+      menteeName: mentee.name,
+      menteeEmail: mentee.email,
+      mentorId: pairings.mentorId,
+      mentorName: mentor.name,
+      mentorEmail: mentor.email,
+      score: pairings.score,
+      breakdown: pairings.scoreBreakdown,
+      proposedAt: pairings.proposedAt,
+      approvedAt: pairings.approvedAt,
+      startDate: pairings.startDate,
+      endDate: pairings.endDate,
+      renewals: pairings.renewals,
+      endReason: pairings.endReason,
+      endedAt: pairings.endedAt,
+      rematchRequested: pairings.rematchRequested,
+      pausedAt: pairings.pausedAt,
+    })
+    .from(pairings)
+    .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
+    .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
+    .where(eq(pairings.id, pairingId));
+  if (!r) return null;
+  return {
+    ...r,
+    menteeName: r.menteeName ?? r.menteeEmail,
+    mentorName: r.mentorName ?? r.mentorEmail,
+    score: r.score === null ? null : r.score / 100,
+    breakdown: (r.breakdown as BreakdownLine[] | null) ?? [],
+  };
+}

@@ -19,11 +19,19 @@ export default async function MenteeHome({ searchParams }: { searchParams: Promi
     <div className="space-y-6">
       <ForgetParam names={['registered', 'withdrawn']} />
       <h1 className="text-2xl font-bold">Welcome{user.goesBy ? `, ${user.goesBy}` : ''}</h1>
-      {params.registered && <Alert tone="success" title="Registration received">Thank you! We emailed you a confirmation. The coordinator will review your registration soon.</Alert>}
+      {params.registered && (
+        <Alert tone="success" title="Registration received">
+          Thank you! We emailed you a confirmation. The coordinator will review your registration soon.
+        </Alert>
+      )}
       {params.withdrawn && <Alert tone="info">You have withdrawn from the program.</Alert>}
       {/* Once a new mentor is introduced, the old ending is no longer news. */}
       {!mentor && user.status !== 'withdrawn' && <EndedNotes endings={endings.slice(0, 1)} side="mentee" />}
+      {/* section: term and renewal */}
+      {/* section: check-ins and concerns */}
       {mentor ? <MentorCard mentor={mentor} /> : <StatusCard status={user.status} />}
+      {/* section: meetings and cadence */}
+      {/* section: application roadmap */}
     </div>
   );
 }

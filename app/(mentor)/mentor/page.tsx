@@ -35,7 +35,11 @@ export default async function MentorHome({ searchParams }: { searchParams: Promi
     <div className="space-y-6">
       <ForgetParam names={['registered', 'attested', 'withdrawn']} />
       <h1 className="text-2xl font-bold">Welcome{user.goesBy ? `, ${user.goesBy}` : ''}</h1>
-      {params.registered && <Alert tone="success" title="Registration received">Thank you! We emailed you a confirmation. The coordinator will review your registration soon.</Alert>}
+      {params.registered && (
+        <Alert tone="success" title="Registration received">
+          Thank you! We emailed you a confirmation. The coordinator will review your registration soon.
+        </Alert>
+      )}
       {params.attested && <Alert tone="success">Thank you for signing the values statement.</Alert>}
       {params.withdrawn && <Alert tone="info">You have withdrawn from the program.</Alert>}
       {standing && !standing.attestedCurrent && user.status !== 'withdrawn' && (
@@ -45,6 +49,8 @@ export default async function MentorHome({ searchParams }: { searchParams: Promi
         </Alert>
       )}
       {user.status !== 'withdrawn' && <EndedNotes endings={endings} side="mentor" />}
+      {/* section: term and renewal */}
+      {/* section: check-ins and concerns */}
       {user.status === 'approved' && (
         <section aria-labelledby="mentees-heading" className="space-y-3">
           <h2 id="mentees-heading" className="text-lg font-semibold">
@@ -53,7 +59,11 @@ export default async function MentorHome({ searchParams }: { searchParams: Promi
           {mentees.length ? (
             <div className="grid gap-4 lg:grid-cols-2">
               {mentees.map((m) => (
-                <MenteeCard key={m.pairingId} mentee={m} />
+                <div key={m.pairingId} className="space-y-3">
+                  <MenteeCard mentee={m} />
+                  {/* per mentee: meetings and cadence */}
+                  {/* per mentee: application roadmap */}
+                </div>
               ))}
             </div>
           ) : (

@@ -142,6 +142,9 @@ function ActiveTable({ rows }: { rows: PairingRow[] }) {
           <Th>Started</Th>
           <Th>Term ends</Th>
           <Th>
+            <span className="sr-only">Details</span>
+          </Th>
+          <Th>
             <span className="sr-only">End pairing</span>
           </Th>
         </tr>
@@ -159,10 +162,23 @@ function ActiveTable({ rows }: { rows: PairingRow[] }) {
             </Td>
             <Td className="whitespace-nowrap">{formatDate(r.startDate)}</Td>
             <Td className="whitespace-nowrap">{formatDate(r.endDate)}</Td>
+            <Td className="whitespace-nowrap">
+              <Link href={`/admin/pairings/${r.id}`}>
+                Open
+                <span className="sr-only">
+                  {' '}
+                  the pairing of {r.menteeName} and {r.mentorName}
+                </span>
+              </Link>
+            </Td>
             <Td className="min-w-64">
               <details>
                 <summary className="cursor-pointer text-sm font-semibold text-brand-800">
-                  End pairing<span className="sr-only"> of {r.menteeName} and {r.mentorName}</span>
+                  End pairing
+                  <span className="sr-only">
+                    {' '}
+                    of {r.menteeName} and {r.mentorName}
+                  </span>
                 </summary>
                 <div className="mt-2">
                   <EndPairingForm pairingId={r.id} menteeName={r.menteeName} mentorName={r.mentorName} mode="end" />
@@ -207,7 +223,16 @@ function EndedTable({ rows }: { rows: PairingRow[] }) {
               </Td>
               <Td className="whitespace-nowrap">{formatDate(r.startDate)}</Td>
               <Td className="whitespace-nowrap">{formatDate(r.state === 'completed' ? r.endDate : r.endedAt)}</Td>
-              <Td className="min-w-56">{r.endReason ?? (r.state === 'completed' ? 'Term completed' : '—')}</Td>
+              <Td className="min-w-56">
+                {r.endReason ?? (r.state === 'completed' ? 'Term completed' : '—')}{' '}
+                <Link href={`/admin/pairings/${r.id}`} className="whitespace-nowrap">
+                  Open
+                  <span className="sr-only">
+                    {' '}
+                    the pairing of {r.menteeName} and {r.mentorName}
+                  </span>
+                </Link>
+              </Td>
             </tr>
           );
         })}
