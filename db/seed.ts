@@ -4,29 +4,75 @@
  */
 import { max } from 'drizzle-orm';
 import type { Db } from './client';
-import {
-  attestations,
-  cohorts,
-  identityAnswers,
-  menteeProfiles,
-  mentorProfiles,
-  programSettings,
-  users,
-  valuesStatements,
-} from './schema';
-import {
-  AVAILABILITY_SLOTS,
-  HELP_AREAS,
-  LANGUAGES,
-  RACE_CATEGORIES,
-  SCHOOL_YEARS,
-  SPECIALTIES,
-  DEFAULT_SCHOOL,
-} from '@/lib/registration/options';
+import { attestations, cohorts, identityAnswers, menteeProfiles, mentorProfiles, programSettings, users, valuesStatements } from './schema';
+import { AVAILABILITY_SLOTS, HELP_AREAS, LANGUAGES, RACE_CATEGORIES, SCHOOL_YEARS, SPECIALTIES, DEFAULT_SCHOOL } from '@/lib/registration/options';
 import { EXPECTATIONS_VERSION, INITIAL_VALUES_STATEMENT } from '@/lib/registration/expectations';
 
-const FIRST = ['Amara', 'Bao', 'Camila', 'Dawit', 'Elena', 'Farah', 'Gabriel', 'Hana', 'Isaiah', 'Jalen', 'Kiara', 'Leilani', 'Malik', 'Nadia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Samir', 'Tala', 'Uriel', 'Valeria', 'Wen', 'Xochitl', 'Yusuf', 'Zainab', 'Aiyana', 'Bilal', 'Chidi', 'Dalia', 'Ezra', 'Fatima', 'Grace', 'Hector', 'Imani'];
-const LAST = ['Abdi', 'Benally', 'Castillo', 'Diallo', 'Espinoza', 'Fofana', 'Garcia', 'Her', 'Ibrahim', 'Johnson', 'Kaur', 'Lor', 'Mensah', 'Nguyen', 'Okafor', 'Patel', 'Quispe', 'Rahman', 'Silva', 'Tran', 'Umar', 'Vang', 'Williams', 'Xiong', 'Yang', 'Zamora'];
+const FIRST = [
+  'Amara',
+  'Bao',
+  'Camila',
+  'Dawit',
+  'Elena',
+  'Farah',
+  'Gabriel',
+  'Hana',
+  'Isaiah',
+  'Jalen',
+  'Kiara',
+  'Leilani',
+  'Malik',
+  'Nadia',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Samir',
+  'Tala',
+  'Uriel',
+  'Valeria',
+  'Wen',
+  'Xochitl',
+  'Yusuf',
+  'Zainab',
+  'Aiyana',
+  'Bilal',
+  'Chidi',
+  'Dalia',
+  'Ezra',
+  'Fatima',
+  'Grace',
+  'Hector',
+  'Imani',
+];
+const LAST = [
+  'Abdi',
+  'Benally',
+  'Castillo',
+  'Diallo',
+  'Espinoza',
+  'Fofana',
+  'Garcia',
+  'Her',
+  'Ibrahim',
+  'Johnson',
+  'Kaur',
+  'Lor',
+  'Mensah',
+  'Nguyen',
+  'Okafor',
+  'Patel',
+  'Quispe',
+  'Rahman',
+  'Silva',
+  'Tran',
+  'Umar',
+  'Vang',
+  'Williams',
+  'Xiong',
+  'Yang',
+  'Zamora',
+];
 const CITIES = ['Minneapolis', 'Saint Paul', 'Bloomington', 'Brooklyn Park', 'Rochester'];
 const ORGS = ['Riverside Family Medicine Clinic', 'North Community Health Center', 'Lakeview Hospital', 'Prairie Pediatrics', 'Metro Family Medicine Residency'];
 
@@ -44,15 +90,15 @@ function rng(seed: number) {
 
 export async function seedDemoData(db: Db): Promise<{ mentees: number; mentors: number }> {
   const rand = rng(2027);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
-  const some = <T,>(list: readonly T[], min: number, max: number) => {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  const some = <T>(list: readonly T[], min: number, max: number) => {
     const n = min + Math.floor(rand() * (max - min + 1));
     return [...list].sort(() => rand() - 0.5).slice(0, n);
   };
   const now = new Date();
   const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
 
-  await db.insert(programSettings).values({ id: 1, contactName: 'Jordan Rivera', contactEmail: 'coordinator@example.org' }).onConflictDoNothing();
+  await db.insert(programSettings).values({ id: 1, contactName: 'Morgan Ellis', contactEmail: 'coordinator@example.org' }).onConflictDoNothing();
   await db
     .insert(valuesStatements)
     .values({ version: 1, ...INITIAL_VALUES_STATEMENT })
@@ -61,10 +107,12 @@ export async function seedDemoData(db: Db): Promise<{ mentees: number; mentors: 
   const [existingCohort] = await db.select({ id: cohorts.id }).from(cohorts).limit(1);
   const cohortId =
     existingCohort?.id ??
-    (await db
-      .insert(cohorts)
-      .values({ name: `${now.getUTCFullYear() + 1} cohort`, programYear: now.getUTCFullYear() + 1, launchDate: launch })
-      .returning({ id: cohorts.id }))[0].id;
+    (
+      await db
+        .insert(cohorts)
+        .values({ name: `${now.getUTCFullYear() + 1} cohort`, programYear: now.getUTCFullYear() + 1, launchDate: launch })
+        .returning({ id: cohorts.id })
+    )[0].id;
 
   const [{ v: statementVersion }] = await db.select({ v: max(valuesStatements.version) }).from(valuesStatements);
 

@@ -13,6 +13,7 @@ import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { securityEvent } from '@/lib/security/log';
 import { now } from '@/lib/time/clock';
+import { safeReturnPath } from './links';
 import { InvalidSignInAddress, normalizeSignInAddress, sendSignInEmail } from './sign-in-email';
 import { acceptAdminInvite } from '@/lib/admins/admins';
 
@@ -52,6 +53,16 @@ const nextAuth = NextAuth(async () => {
         sendVerificationRequest: sendSignInEmail,
       }),
     ],
+    callbacks: {
+      // Where sign-in lands: a path on this app's own address, never another origin. A return
+      // address naming another origin (a link issued by a sibling instance with its own AUTH_URL)
+      // keeps only its path, so nothing can turn sign-in into an open redirect.
+      redirect({ url, baseUrl }) {
+        const target = new URL(url, baseUrl);
+        if (target.origin === new URL(baseUrl).origin) return target.toString();
+        return `${baseUrl}${safeReturnPath(`${target.pathname}${target.search}`, '/portal')}`;
+      },
+    },
     logger: {
       // A refused address is expected traffic, logged as a security event rather than a stack.
       error(error) {
@@ -66,10 +77,7 @@ const nextAuth = NextAuth(async () => {
         securityEvent('sign-in.succeeded', { userId: user.id, email: user.email, newUser: Boolean(isNewUser) });
         // ADMIN_EMAILS bootstrap: those addresses are admins from their first sign-in.
         if (user.id && user.email && env.ADMIN_EMAILS.includes(user.email.toLowerCase())) {
-          await db
-            .update(users)
-            .set({ role: 'admin', status: 'approved', statusChangedAt: now() })
-            .where(eq(users.id, user.id));
+          await db.update(users).set({ role: 'admin', status: 'approved', statusChangedAt: now() }).where(eq(users.id, user.id));
         } else if (user.id && user.email) {
           // An admin invitation becomes the admin role at the invitee's sign-in.
           await acceptAdminInvite(db, { id: user.id, email: user.email });

@@ -11,7 +11,16 @@ const widths = [
 ];
 
 const pages: Record<string, { as: string | null; paths: string[] }> = {
-  public: { as: null, paths: ['/', '/sign-in', '/check-email?email=someone%40example.edu', '/sign-in/confirm?token=t&email=someone%40example.edu', '/sign-in/error?error=Verification'] },
+  public: {
+    as: null,
+    paths: [
+      '/',
+      '/sign-in',
+      '/check-email?email=someone%40example.edu',
+      '/sign-in/confirm?token=t&email=someone%40example.edu',
+      '/sign-in/error?error=Verification',
+    ],
+  },
   mentee: { as: 'mentee@example.org', paths: ['/mentee', '/mentee/profile'] },
   mentor: { as: 'mentor@example.org', paths: ['/mentor', '/mentor/profile', '/mentor/values'] },
   admin: { as: 'admin@example.org', paths: ['/admin', '/admin/people', '/admin/values', '/admin/matching', '/admin/pairings', '/admin/settings'] },

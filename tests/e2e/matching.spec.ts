@@ -40,7 +40,7 @@ test.describe('[MATCHING] the coordinator pairs a student, and both see each oth
     const before = (await outbox(page.request, 'mentee@example.org')).length;
     await page.getByRole('button', { name: 'Yes, release 1 pairing' }).click();
     await expect(page.getByRole('status').filter({ hasText: '1 pairing released.' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Jordan Rivera' })).toBeVisible(); // now under Active
+    await expect(page.getByRole('link', { name: 'Jordan Rivera', exact: true })).toBeVisible(); // now under Active
 
     const intro = await latestMail(page.request, 'mentee@example.org', before);
     expect(intro.subject).toMatch(/^Welcome, Jordan Rivera and .+!$/);

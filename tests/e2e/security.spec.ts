@@ -60,7 +60,10 @@ test.describe('[SIGN-IN] holes closed', () => {
       const h = await res.allHeaders();
       answers.push({
         status: res.status(),
-        cookies: (await res.headersArray()).filter((x) => x.name.toLowerCase() === 'set-cookie').map((x) => x.value.split('=')[0]).sort(),
+        cookies: (await res.headersArray())
+          .filter((x) => x.name.toLowerCase() === 'set-cookie')
+          .map((x) => x.value.split('=')[0])
+          .sort(),
         revalidated: 'x-action-revalidated' in h,
         redirect: h['x-action-redirect']?.replace(/email=[^&;]*/, 'email=…') ?? null,
       });
@@ -155,7 +158,14 @@ function raw(url: string, opts: { method?: string; localAddress?: string; header
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
     const u = new URL(url);
     const req = http.request(
-      { host: '127.0.0.1', port: u.port, path: `${u.pathname}${u.search}`, method: opts.method ?? 'GET', localAddress: opts.localAddress, headers: { host: u.host, ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port: u.port,
+        path: `${u.pathname}${u.search}`,
+        method: opts.method ?? 'GET',
+        localAddress: opts.localAddress,
+        headers: { host: u.host, ...opts.headers },
+      },
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
@@ -170,7 +180,10 @@ function raw(url: string, opts: { method?: string; localAddress?: string; header
 async function directSignIn(email: string, localAddress: string, forwardedFor: string) {
   const headers = { 'x-forwarded-for': forwardedFor };
   const csrf = await raw(`${SHORT}/api/auth/csrf`, { localAddress, headers });
-  const cookie = ([] as string[]).concat(csrf.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+  const cookie = ([] as string[])
+    .concat(csrf.headers['set-cookie'] ?? [])
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
   const res = await raw(`${SHORT}/api/auth/signin/resend`, {
     method: 'POST',

@@ -38,7 +38,10 @@ async function waitUp(url: string, s: Started) {
     .poll(
       async () => {
         if (s.child.exitCode !== null) return `exited: ${s.output()}`;
-        return fetch(url).then((r) => r.status, () => 0);
+        return fetch(url).then(
+          (r) => r.status,
+          () => 0,
+        );
       },
       { timeout: 90_000, intervals: [500] },
     )
