@@ -145,6 +145,7 @@ test('capacity holds when two coordinators approve at once on different instance
     const page = pages[i];
     await page.goto(`${base}/admin/pairings`);
     await page.getByLabel(new RegExp(`Select ${mentees[i].name} with`)).check();
+    await page.getByText('Approve and release selected').click();
     await page.getByRole('button', { name: 'Preview the email' }).click();
     await expect(page.getByRole('button', { name: /Yes, release 1 pairing/ })).toBeVisible();
   }
