@@ -23,7 +23,10 @@ const pages: Record<string, { as: string | null; paths: string[] }> = {
   },
   mentee: { as: 'mentee@example.org', paths: ['/mentee', '/mentee/profile'] },
   mentor: { as: 'mentor@example.org', paths: ['/mentor', '/mentor/profile', '/mentor/values'] },
-  admin: { as: 'admin@example.org', paths: ['/admin', '/admin/people', '/admin/values', '/admin/matching', '/admin/pairings', '/admin/settings'] },
+  admin: {
+    as: 'admin@example.org',
+    paths: ['/admin', '/admin/people', '/admin/values', '/admin/matching', '/admin/pairings', '/admin/settings', '/admin/audit', '/admin/emails', '/admin/reports', '/admin/exports', '/admin/admins'],
+  },
 };
 
 async function checkPage(page: Page, label: string) {

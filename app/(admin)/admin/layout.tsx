@@ -19,6 +19,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         { href: '/admin/admins', label: 'Admins' },
         { href: '/admin/settings', label: 'Settings' },
         { href: '/admin/emails', label: 'Email log' },
+        { href: '/admin/audit', label: 'Audit log' },
       ]}
     >
       {children}

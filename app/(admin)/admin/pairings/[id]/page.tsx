@@ -7,6 +7,8 @@ import { requireRole } from '@/lib/auth/session';
 import { describeLine } from '@/lib/matching/scoring';
 import { getPairingDetail } from '@/lib/pairings/queries';
 import { formatDate } from '@/lib/time/format';
+import { NotesSection } from '@/components/notes/notes-section';
+import { listPairingNotes } from '@/lib/notes/notes';
 
 export const metadata: Metadata = { title: 'Pairing' };
 
@@ -23,6 +25,7 @@ export default async function PairingPage({ params }: { params: Promise<{ id: st
   if (!/^[1-9]\d{0,9}$/.test(id)) notFound();
   const pairing = await getPairingDetail(user, Number(id));
   if (!pairing) notFound();
+  const notes = await listPairingNotes(user, pairing.id);
   const lines = pairing.breakdown.map(describeLine).filter(Boolean);
 
   return (
@@ -102,6 +105,10 @@ export default async function PairingPage({ params }: { params: Promise<{ id: st
       {/* section: application roadmap */}
 
       {/* section: notes */}
+      <NotesSection notes={notes} about={{ pairingId: pairing.id }} />
+      <p className="text-sm">
+        <Link href={`/admin/audit?subjectType=pairing&subjectId=${pairing.id}`}>Everything about this pairing in the audit log</Link>
+      </p>
     </div>
   );
 }

@@ -6,11 +6,11 @@ import { statusLabel } from '@/components/people/status-card';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
-import { personStatus, type PersonStatus } from '@/db/schema';
+import type { PersonStatus } from '@/db/schema';
 import { plural } from '@/lib/text';
 import { daysSince } from '@/lib/time/dates';
 import { formatDate, formatDateTime } from '@/lib/time/format';
-import { AUDIT_TRAIL_LIMIT, getPersonDetail, type AuditView, type MenteeProfileView, type MentorProfileView, type SharedProfileView } from '@/lib/people/detail';
+import { AUDIT_TRAIL_LIMIT, getPersonDetail, type MenteeProfileView, type MentorProfileView, type SharedProfileView } from '@/lib/people/detail';
 import { requireRole } from '@/lib/auth/session';
 import {
   CREDENTIALS,
@@ -28,6 +28,9 @@ import {
 } from '@/lib/registration/options';
 import { ROLE_LABELS, STATUS_TONES } from '../copy';
 import { DecisionForm } from './decision-form';
+import { NotesSection } from '@/components/notes/notes-section';
+import { auditLabel, describeAudit } from '@/lib/audit/describe';
+import { listPersonNotes } from '@/lib/notes/notes';
 import { IdentityReveal } from './identity-reveal';
 
 export const metadata: Metadata = { title: 'Person' };
@@ -39,6 +42,7 @@ export default async function PersonPage({ params }: { params: Params }) {
   const { id } = await params;
   const person = await getPersonDetail(user, id);
   if (!person) notFound();
+  const notes = await listPersonNotes(user, person.id);
   const name = person.name ?? person.email;
   const waited = daysSince(person.waitingSince);
   const attestedCurrent = person.attestations.some((a) => a.version === person.currentStatementVersion);
@@ -70,7 +74,9 @@ export default async function PersonPage({ params }: { params: Params }) {
               ['Changed', formatDateTime(person.statusChangedAt)],
               ['Registered', formatDateTime(person.registeredAt)],
               ...(person.role === 'mentee'
-                ? ([['Waiting for a mentor', waited === null ? 'Not waiting' : `${plural(waited, 'day', 'days')} (since ${formatDate(person.waitingSince)})`]] as const)
+                ? ([
+                    ['Waiting for a mentor', waited === null ? 'Not waiting' : `${plural(waited, 'day', 'days')} (since ${formatDate(person.waitingSince)})`],
+                  ] as const)
                 : []),
               ...(person.role === 'mentor'
                 ? ([['Current values statement', attestedCurrent ? 'Attested' : 'Not attested — not matchable for new pairings']] as const)
@@ -110,8 +116,8 @@ export default async function PersonPage({ params }: { params: Params }) {
             Identity answers
           </h2>
           <p className="mb-4 text-sm text-stone-700">
-            Optional answers given with consent, used only for matching. They stay hidden until you ask, and every time they are shown
-            it is written to the audit log.
+            Optional answers given with consent, used only for matching. They stay hidden until you ask, and every time they are shown it is written to the audit
+            log.
           </p>
           <IdentityReveal userId={person.id} name={name} />
         </Card>
@@ -152,6 +158,8 @@ export default async function PersonPage({ params }: { params: Params }) {
         </Card>
       )}
 
+      <NotesSection notes={notes} about={{ userId: person.id }} />
+
       <Card aria-labelledby="audit-heading">
         <h2 id="audit-heading" className="mb-3 text-lg font-semibold text-stone-900">
           Audit trail
@@ -171,16 +179,17 @@ export default async function PersonPage({ params }: { params: Params }) {
                 {person.audit.map((entry) => (
                   <tr key={entry.id}>
                     <Td className="whitespace-nowrap">{formatDateTime(entry.createdAt)}</Td>
-                    <Td className="whitespace-nowrap">{AUDIT_ACTIONS[entry.action] ?? entry.action}</Td>
+                    <Td className="whitespace-nowrap">{auditLabel(entry.action)}</Td>
                     <Td>{entry.actorName ?? entry.actorEmail ?? 'The system'}</Td>
-                    <Td className="min-w-56">{describeDetails(entry)}</Td>
+                    <Td className="min-w-56">{describeAudit(entry.action, entry.details)}</Td>
                   </tr>
                 ))}
               </tbody>
             </Table>
-            {person.audit.length === AUDIT_TRAIL_LIMIT && (
-              <p className="mt-2 text-sm text-stone-600">Showing the latest {AUDIT_TRAIL_LIMIT} entries.</p>
-            )}
+            <p className="mt-2 text-sm text-stone-600">
+              {person.audit.length === AUDIT_TRAIL_LIMIT && `Showing the latest ${AUDIT_TRAIL_LIMIT} entries. `}
+              <Link href={`/admin/audit?subjectType=user&subjectId=${encodeURIComponent(person.id)}`}>Everything about this person in the audit log</Link>
+            </p>
           </>
         ) : (
           <p className="text-stone-700">Nothing recorded yet.</p>
@@ -246,7 +255,9 @@ function menteeFacts(p: MenteeProfileView): Fact[] {
     // The matching preference (not their own identity): admins need it to explain a pairing.
     [
       'Mentor identity preference',
-      p.identityPreference === 'none' ? preference : `${preference} (${p.identityPreferenceRaces.length ? list(RACE_CATEGORIES, p.identityPreferenceRaces) : 'any BIPOC identity'})`,
+      p.identityPreference === 'none'
+        ? preference
+        : `${preference} (${p.identityPreferenceRaces.length ? list(RACE_CATEGORIES, p.identityPreferenceRaces) : 'any BIPOC identity'})`,
     ],
     ...sharedFacts(p),
   ];
@@ -272,29 +283,4 @@ function undecidableReason(role: string | null, status: PersonStatus): string {
   if (status === 'registering') return 'They have not finished registering yet. You can decide once they submit their profile.';
   if (status === 'withdrawn') return 'They have withdrawn from the program.';
   return 'There is nothing to decide for this person.';
-}
-
-const AUDIT_ACTIONS: Record<string, string> = {
-  'role.chosen': 'Chose a role',
-  'registration.submitted': 'Registered',
-  'profile.updated': 'Updated profile',
-  'registrant.decided': 'Decision',
-  'identity.viewed': 'Identity answers viewed',
-  'values.attested': 'Attested values statement',
-  'mentor.paused': 'Paused new pairings',
-  'mentor.resumed': 'Resumed new pairings',
-  'mentor.capacity-changed': 'Changed capacity',
-  'person.withdrew': 'Withdrew',
-};
-
-const isStatus = (v: unknown): v is PersonStatus => typeof v === 'string' && (personStatus.enumValues as readonly string[]).includes(v);
-
-function describeDetails({ action, details }: AuditView): string {
-  if (!details) return '—';
-  if (action === 'registrant.decided' && isStatus(details.from) && isStatus(details.to))
-    return `${statusLabel(details.from)} → ${statusLabel(details.to)}${details.reason ? `. Reason: ${String(details.reason)}` : ''}`;
-  if (action === 'identity.viewed') return details.found ? 'Answers were shown' : 'No answers on file';
-  return Object.entries(details)
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join('; ');
 }
