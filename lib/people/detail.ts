@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
-import { attestations, auditLog, cohorts, menteeProfiles, mentorProfiles, users, valuesStatements, type PersonStatus, type Role } from '@/db/schema';
+import { attestations, auditLog, cohorts, menteeProfiles, mentorProfiles, pairings, users, valuesStatements, type PersonStatus, type Role } from '@/db/schema';
 import type { SubjectType } from '@/lib/audit/events';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
@@ -75,6 +75,21 @@ export type PersonDetail = {
   attestations: AttestationView[];
   currentStatementVersion: number | null;
   audit: AuditView[];
+  /** Every pairing this person has been in, newest first, with the other person. */
+  pairings: PersonPairing[];
+};
+
+export type PersonPairing = {
+  id: number;
+  state: 'proposed' | 'active' | 'completed' | 'ended';
+  /** The other member: the mentor for a student, the student for a mentor. */
+  otherId: string;
+  otherName: string;
+  startDate: string | null;
+  endDate: string | null;
+  endedAt: Date | null;
+  endReason: string | null;
+  rematchRequested: boolean;
 };
 
 /** How many audit entries a person's page shows (newest first). */
@@ -155,23 +170,68 @@ async function attestationsOf(id: string): Promise<AttestationView[]> {
     .orderBy(desc(attestations.statementVersion));
 }
 
+async function pairingsOf(id: string): Promise<PersonPairing[]> {
+  const db = await getDb();
+  const other = alias(users, 'other');
+  const rows = await db
+    .select({
+      id: pairings.id,
+      state: pairings.state,
+      menteeId: pairings.menteeId,
+      mentorId: pairings.mentorId,
+      otherName: other.name,
+      otherEmail: other.email,
+      startDate: pairings.startDate,
+      endDate: pairings.endDate,
+      endedAt: pairings.endedAt,
+      endReason: pairings.endReason,
+      rematchRequested: pairings.rematchRequested,
+    })
+    .from(pairings)
+    .innerJoin(other, sql`${other.id} = case when ${pairings.menteeId} = ${id} then ${pairings.mentorId} else ${pairings.menteeId} end`)
+    .where(or(eq(pairings.menteeId, id), eq(pairings.mentorId, id)))
+    .orderBy(desc(pairings.proposedAt), desc(pairings.id));
+  return rows.map(({ menteeId, mentorId, otherName, otherEmail, ...r }) => ({
+    ...r,
+    otherId: menteeId === id ? mentorId : menteeId,
+    otherName: otherName ?? otherEmail,
+  }));
+}
+
 async function auditTrailOf(id: string): Promise<AuditView[]> {
   const db = await getDb();
   const actor = alias(users, 'actor');
-  return db
-    .select({
-      id: auditLog.id,
-      action: auditLog.action,
-      details: auditLog.details,
-      createdAt: auditLog.createdAt,
-      actorName: actor.name,
-      actorEmail: actor.email,
-    })
-    .from(auditLog)
-    .leftJoin(actor, eq(actor.id, auditLog.actorId))
-    .where(and(eq(auditLog.subjectType, 'user' satisfies SubjectType), eq(auditLog.subjectId, id)))
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(AUDIT_TRAIL_LIMIT);
+  return (
+    db
+      .select({
+        id: auditLog.id,
+        action: auditLog.action,
+        details: auditLog.details,
+        createdAt: auditLog.createdAt,
+        actorName: actor.name,
+        actorEmail: actor.email,
+      })
+      .from(auditLog)
+      .leftJoin(actor, eq(actor.id, auditLog.actorId))
+      // The person's own events, and those of every pairing they have been in (proposed, released, ended).
+      .where(
+        or(
+          and(eq(auditLog.subjectType, 'user' satisfies SubjectType), eq(auditLog.subjectId, id)),
+          and(
+            eq(auditLog.subjectType, 'pairing' satisfies SubjectType),
+            inArray(
+              auditLog.subjectId,
+              db
+                .select({ id: sql<string>`${pairings.id}::text` })
+                .from(pairings)
+                .where(or(eq(pairings.menteeId, id), eq(pairings.mentorId, id))),
+            ),
+          ),
+        ),
+      )
+      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+      .limit(AUDIT_TRAIL_LIMIT)
+  );
 }
 
 /**
@@ -197,12 +257,13 @@ export async function getPersonDetail(actor: SessionUser, id: string): Promise<P
     .from(users)
     .where(eq(users.id, id));
   if (!person) return null;
-  const [mentee, mentor, signed, audit, [current]] = await Promise.all([
+  const [mentee, mentor, signed, audit, [current], pairingRows] = await Promise.all([
     person.role === 'mentee' ? menteeProfileOf(id) : null,
     person.role === 'mentor' ? mentorProfileOf(id) : null,
     person.role === 'mentor' ? attestationsOf(id) : [],
     auditTrailOf(id),
     db.select({ version: sql<number | null>`max(${valuesStatements.version})` }).from(valuesStatements),
+    pairingsOf(id),
   ]);
   return {
     ...person,
@@ -212,6 +273,6 @@ export async function getPersonDetail(actor: SessionUser, id: string): Promise<P
     attestations: signed,
     currentStatementVersion: current?.version ?? null,
     audit,
+    pairings: pairingRows,
   };
 }
-

@@ -134,3 +134,47 @@ describe('[AUDIT] the audit log viewer', () => {
     expect(describeAudit('some.future-event', { a: 1 })).toBe('Some future event — a: 1.');
   });
 });
+
+describe('[PEOPLE] a person’s pairings on their page', () => {
+  it('[PEOPLE]: the page lists current and past pairings with states, dates and reasons, and pairing events join the audit trail', async () => {
+    const { getPersonDetail } = await import('@/lib/people/detail');
+    const { approvePairings, endPairing } = await import('@/lib/pairings/operations');
+    const db = await getDb();
+    const { pairings } = await import('@/db/schema');
+    const admin = await createPerson('admin');
+    const mentee = await approvedMentee();
+    const [first, second] = await Promise.all([approvedMentor(), approvedMentor()]);
+    await proposePairings(admin, [{ menteeId: mentee.id, mentorId: first.id }]);
+    const idOf = async (mentorId: string) =>
+      (
+        await db
+          .select({ id: pairings.id })
+          .from(pairings)
+          .where(and(eq(pairings.menteeId, mentee.id), eq(pairings.mentorId, mentorId)))
+      )[0].id;
+    const firstId = await idOf(first.id);
+    await approvePairings(admin, [firstId]);
+    await endPairing(admin, firstId, 'Schedules never lined up', true);
+    await proposePairings(admin, [{ menteeId: mentee.id, mentorId: second.id }]);
+    const secondId = await idOf(second.id);
+    await approvePairings(admin, [secondId]);
+
+    const detail = await getPersonDetail(admin, mentee.id);
+    expect(detail!.pairings.map((p) => [p.id, p.state, p.otherId, p.endReason, p.rematchRequested])).toEqual([
+      [secondId, 'active', second.id, null, false],
+      [firstId, 'ended', first.id, 'Schedules never lined up', true],
+    ]);
+    expect(detail!.pairings[0].startDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const pairingEvents = detail!.audit.filter((a) => a.action.startsWith('pairing.')).map((a) => a.action);
+    expect(pairingEvents.sort()).toEqual(['pairing.approved', 'pairing.approved', 'pairing.ended', 'pairing.proposed', 'pairing.proposed']);
+    // The mentor's page shows the student, and only their own pairing's events.
+    const mentorDetail = await getPersonDetail(admin, first.id);
+    expect(mentorDetail!.pairings.map((p) => p.otherId)).toEqual([mentee.id]);
+    expect(
+      mentorDetail!.audit
+        .filter((a) => a.action.startsWith('pairing.'))
+        .map((a) => a.action)
+        .sort(),
+    ).toEqual(['pairing.approved', 'pairing.ended', 'pairing.proposed']);
+  });
+});

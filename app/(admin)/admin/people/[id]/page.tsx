@@ -10,7 +10,7 @@ import type { PersonStatus } from '@/db/schema';
 import { plural } from '@/lib/text';
 import { daysSince } from '@/lib/time/dates';
 import { formatDate, formatDateTime } from '@/lib/time/format';
-import { AUDIT_TRAIL_LIMIT, getPersonDetail, type MenteeProfileView, type MentorProfileView, type SharedProfileView } from '@/lib/people/detail';
+import { AUDIT_TRAIL_LIMIT, getPersonDetail, type PersonPairing, type MenteeProfileView, type MentorProfileView, type SharedProfileView } from '@/lib/people/detail';
 import { requireRole } from '@/lib/auth/session';
 import {
   CREDENTIALS,
@@ -158,6 +158,8 @@ export default async function PersonPage({ params }: { params: Params }) {
         </Card>
       )}
 
+      {(person.role === 'mentee' || person.role === 'mentor') && <PairingsCard pairings={person.pairings} role={person.role} />}
+
       <NotesSection notes={notes} about={{ userId: person.id }} />
 
       <Card aria-labelledby="audit-heading">
@@ -283,4 +285,56 @@ function undecidableReason(role: string | null, status: PersonStatus): string {
   if (status === 'registering') return 'They have not finished registering yet. You can decide once they submit their profile.';
   if (status === 'withdrawn') return 'They have withdrawn from the program.';
   return 'There is nothing to decide for this person.';
+}
+
+const PAIRING_STATE: Record<PersonPairing['state'], { label: string; tone: 'good' | 'neutral' | 'info' }> = {
+  proposed: { label: 'Proposed, not released', tone: 'info' },
+  active: { label: 'Active', tone: 'good' },
+  completed: { label: 'Completed', tone: 'neutral' },
+  ended: { label: 'Ended', tone: 'neutral' },
+};
+
+/** Current and past pairings: the coordinator sees a person's whole history with the program. */
+function PairingsCard({ pairings, role }: { pairings: PersonPairing[]; role: 'mentee' | 'mentor' }) {
+  const other = role === 'mentee' ? 'Mentor' : 'Student';
+  return (
+    <Card aria-labelledby="pairings-heading">
+      <h2 id="pairings-heading" className="mb-3 text-lg font-semibold text-stone-900">
+        Pairings
+      </h2>
+      {pairings.length === 0 ? (
+        <p className="text-stone-700">{role === 'mentee' ? 'Not paired with a mentor yet.' : 'No mentees yet.'}</p>
+      ) : (
+        <ul className="divide-y divide-stone-100">
+          {pairings.map((p) => {
+            const cancelled = p.state === 'ended' && !p.startDate;
+            const state = cancelled ? { label: 'Withdrawn before it started', tone: 'neutral' as const } : PAIRING_STATE[p.state];
+            return (
+              <li key={p.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
+                <div className="min-w-0">
+                  <p>
+                    <span className="text-sm text-stone-600">{other}: </span>
+                    <Link href={`/admin/people/${p.otherId}`} className="font-semibold">
+                      {p.otherName}
+                    </Link>
+                  </p>
+                  <p className="text-sm text-stone-700">
+                    {p.startDate ? `${formatDate(p.startDate)} – ${formatDate(p.state === 'ended' ? p.endedAt : p.endDate)}` : 'Not started'}
+                    {p.endReason && ` · ${p.endReason}`}
+                    {p.rematchRequested && ' · no-fault rematch'}
+                  </p>
+                </div>
+                <div className="flex shrink-0 items-center gap-3">
+                  <Badge tone={state.tone}>{state.label}</Badge>
+                  <Link href={`/admin/pairings/${p.id}`} className="text-sm">
+                    Open<span className="sr-only"> the pairing with {p.otherName}</span>
+                  </Link>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Card>
+  );
 }
