@@ -9,7 +9,8 @@ import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { UserFacingError } from '@/lib/errors';
 import { pairingMember } from '@/lib/pairings/membership';
-import { programToday } from '@/lib/settings/program';
+import { loadProgramSettings } from '@/lib/settings/program';
+import { todayIn } from '@/lib/time/dates';
 import { now } from '@/lib/time/clock';
 import type { addItemSchema, editItemSchema } from './forms';
 import { targetDateFor } from './rules';
@@ -68,6 +69,8 @@ export type ChecklistItem = {
   targetDate: string;
   fromTemplate: boolean;
   doneAt: Date | null;
+  /** The calendar day of the tick in the program's time zone. */
+  doneOn: string | null;
   doneByName: string | null;
   addedByName: string | null;
 };
@@ -86,7 +89,7 @@ const adder = alias(users, 'adder');
 const menteeUser = alias(users, 'mentee_user');
 const mentorUser = alias(users, 'mentor_user');
 
-async function readChecklist(db: Db | Tx, pairingId: number, today: string): Promise<Checklist | null> {
+async function readChecklist(db: Db | Tx, pairingId: number): Promise<Checklist | null> {
   const [head] = await db
     .select({
       cycleYear: roadmapChecklists.cycleYear,
@@ -99,6 +102,7 @@ async function readChecklist(db: Db | Tx, pairingId: number, today: string): Pro
     .innerJoin(mentorUser, eq(mentorUser.id, pairings.mentorId))
     .where(eq(roadmapChecklists.pairingId, pairingId));
   if (!head) return null;
+  const { timeZone } = await loadProgramSettings(db);
   const items = await db
     .select({
       id: roadmapItems.id,
@@ -118,8 +122,8 @@ async function readChecklist(db: Db | Tx, pairingId: number, today: string): Pro
   return {
     pairingId,
     ...head,
-    today,
-    items: items.map(({ templateItemId, ...i }) => ({ ...i, fromTemplate: templateItemId !== null })),
+    today: todayIn(timeZone, now()),
+    items: items.map(({ templateItemId, ...i }) => ({ ...i, doneOn: i.doneAt ? todayIn(timeZone, i.doneAt) : null, fromTemplate: templateItemId !== null })),
   };
 }
 
@@ -138,14 +142,14 @@ export async function getMyChecklist(actor: SessionUser, pairingId?: number): Pr
     .limit(1);
   if (!p) return null;
   if (!p.hasChecklist) await db.transaction((tx) => createChecklist(tx, p.id, actor.id));
-  return readChecklist(db, p.id, await programToday(db));
+  return readChecklist(db, p.id);
 }
 
 /** The coordinator's read of a pairing's checklist (any state); null when none was made. */
 export async function getPairingChecklist(actor: SessionUser, pairingId: number): Promise<Checklist | null> {
   assertPermission(actor, 'roadmap:read-any');
   const db = await getDb();
-  return readChecklist(db, pairingId, await programToday(db));
+  return readChecklist(db, pairingId);
 }
 
 /** What is next (the first `limit` open items by date, from today on) and what is overdue. */
