@@ -16,6 +16,7 @@ export const SUBJECT_TYPES = [
   'export',
   'admin-invite',
   'roadmap-template-item',
+  'roadmap-checklist',
   'roadmap-item',
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
@@ -93,7 +94,7 @@ export const AUDIT_EVENTS = {
   'roadmap.template-item-added': event('roadmap-template-item', z.object({ after: templateItem })),
   'roadmap.template-item-updated': event('roadmap-template-item', z.object({ before: templateItem, after: templateItem })),
   'roadmap.template-item-archived': event('roadmap-template-item', z.object({ before: templateItem })),
-  'roadmap.checklist-created': event('pairing', z.object({ cycleYear: z.number().int(), items: z.number().int() })),
+  'roadmap.checklist-created': event('roadmap-checklist', z.object({ cycleYear: z.number().int(), items: z.number().int() })),
   'roadmap.item-added': event('roadmap-item', z.object({ pairingId: z.number().int(), after: checklistItem })),
   'roadmap.item-edited': event('roadmap-item', z.object({ pairingId: z.number().int(), before: checklistItem, after: checklistItem })),
   'roadmap.item-ticked': event('roadmap-item', z.object({ pairingId: z.number().int(), title: z.string() })),

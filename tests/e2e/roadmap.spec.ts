@@ -108,12 +108,7 @@ test.describe('[ROADMAP] the pair’s shared application roadmap', () => {
 
     // The coordinator reads it on the pairing page.
     await page.goto('/admin/pairings?state=active');
-    const pairingHref = await page
-      .getByRole('row')
-      .filter({ hasText: studentName })
-      .locator('a[href^="/admin/pairings/"]')
-      .first()
-      .getAttribute('href');
+    const pairingHref = await page.getByRole('row').filter({ hasText: studentName }).locator('a[href^="/admin/pairings/"]').first().getAttribute('href');
     await page.goto(pairingHref!);
     await expect(page.getByRole('heading', { name: 'Application roadmap' })).toBeVisible();
     await expect(page.getByTestId('roadmap-item').filter({ hasText: ITEM })).toContainText(`by ${studentName}`);

@@ -37,7 +37,7 @@ export default async function RoadmapTemplatePage() {
                     <span className="font-semibold">{describeRule(item)}</span>
                     <span className="text-stone-500">
                       {' '}
-                      · {example}: {formatDate(targetDateFor(item, example))}
+                      · cycle {example}: {formatDate(targetDateFor(item, example))}
                     </span>
                   </p>
                 </div>
