@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, pairings, roadmapChecklists, roadmapItems, roadmapTemplateItems } from '@/db/schema';
 import { ForbiddenError } from '@/lib/auth/permissions';
@@ -11,10 +11,21 @@ import { templateItemSchema } from '@/lib/roadmap/forms';
 import { DEFAULT_ROADMAP } from '@/lib/roadmap/rules';
 import { addTemplateItem, archiveTemplateItem, listRoadmapTemplate, updateTemplateItem } from '@/lib/roadmap/template';
 import { resetClock, setClock } from '@/lib/time/clock';
+import { addRoadmapItemAction, removeRoadmapItemAction, tickRoadmapItemAction } from '@/lib/roadmap/actions';
+import { removeItemKey } from '@/lib/roadmap/forms';
+import { callAction, toFormData } from '../support/action-harness';
 import { createPerson } from '../support/people';
 import { approvedMentee, approvedMentor } from '../support/program';
 
-afterEach(() => resetClock());
+// The actions read the session only through getCurrentUser: each test says who is signed in.
+const signedIn = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock('@/lib/auth/session', async (original) => ({ ...(await original<object>()), getCurrentUser: async () => signedIn.user }));
+vi.mock('next/cache', async (original) => ({ ...(await original<object>()), revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
+
+afterEach(() => {
+  resetClock();
+  signedIn.user = null;
+});
 
 /** A released pairing whose student applies in `cycle`. */
 async function releasedPair(cycle: number) {
@@ -270,5 +281,42 @@ describe('[ROADMAP]: template edits', () => {
     const third = await releasedPair(2027);
     expect((await itemsOf(third.pairingId)).map((i) => i.title)).not.toContain('MCAT taken');
     expect(await itemsOf(third.pairingId)).toHaveLength(11);
+  });
+});
+
+describe('[ROADMAP]: through the forms', () => {
+  it('the student ticks through the form; the coordinator, another student and another mentor are refused and nothing changes', async () => {
+    const own = await releasedPair(2027);
+    const other = await releasedPair(2027);
+    const item = await itemNamed(own.pairingId, 'Letters of recommendation requested');
+    const before = await itemsOf(own.pairingId);
+    const tick = toFormData({ itemId: String(item.id), done: 'yes' });
+
+    signedIn.user = own.admin;
+    expect((await callAction(tickRoadmapItemAction, tick)).kind).toBe('refused');
+    expect((await callAction(addRoadmapItemAction, toFormData({ pairingId: String(own.pairingId), title: 'Planted', targetDate: '2027-05-05' }))).kind).toBe(
+      'refused',
+    );
+    for (const outsider of [other.mentee, other.mentor]) {
+      signedIn.user = outsider;
+      const out = await callAction(tickRoadmapItemAction, tick);
+      expect(out).toMatchObject({ kind: 'answered', state: { message: 'That item is not on a roadmap you share. Reload the page and try again.' } });
+      const removal = await callAction(removeRoadmapItemAction, toFormData({ itemId: String(item.id), confirm: removeItemKey(item.id) }));
+      expect(removal.kind).toBe('answered');
+    }
+    expect(await itemsOf(own.pairingId)).toEqual(before);
+
+    signedIn.user = own.mentee;
+    expect(await callAction(tickRoadmapItemAction, tick)).toMatchObject({ kind: 'answered', state: { ok: true, message: 'Marked done.' } });
+    expect((await itemNamed(own.pairingId, 'Letters of recommendation requested')).doneBy).toBe(own.mentee.id);
+
+    // Removing asks first: the first submission only answers with the key naming the item.
+    signedIn.user = own.mentor;
+    const ask = await callAction(removeRoadmapItemAction, toFormData({ itemId: String(item.id) }));
+    expect(ask).toMatchObject({ kind: 'answered', state: { confirmKey: removeItemKey(item.id), confirmTitle: 'Letters of recommendation requested' } });
+    expect((await itemNamed(own.pairingId, 'Letters of recommendation requested')).removedAt).toBeNull();
+    const done = await callAction(removeRoadmapItemAction, toFormData({ itemId: String(item.id), confirm: removeItemKey(item.id) }));
+    expect(done).toMatchObject({ kind: 'answered', state: { ok: true } });
+    expect((await itemNamed(own.pairingId, 'Letters of recommendation requested')).removedBy).toBe(own.mentor.id);
   });
 });
