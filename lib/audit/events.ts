@@ -6,7 +6,19 @@
 import { z } from 'zod';
 import { matchRuleKind, personStatus, userRole } from '@/db/schema';
 
-export const SUBJECT_TYPES = ['user', 'pairing', 'match-rule', 'cohort', 'program-settings', 'values-statement', 'export', 'admin-invite'] as const;
+export const SUBJECT_TYPES = [
+  'user',
+  'pairing',
+  'match-rule',
+  'cohort',
+  'program-settings',
+  'values-statement',
+  'export',
+  'admin-invite',
+  'roadmap-template-item',
+  'roadmap-checklist',
+  'roadmap-item',
+] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
 const event = <S extends SubjectType, D extends z.ZodType>(subjectType: S, details: D) => ({ subjectType, details });
@@ -21,6 +33,16 @@ const settingsSnapshot = z.looseObject({
   cadenceOverdueDays: z.number(),
   weights: z.record(z.string(), z.number()),
 });
+
+const templateItem = z.object({
+  position: z.number().int(),
+  title: z.string(),
+  description: z.string().nullable(),
+  yearOffset: z.number().int(),
+  month: z.number().int(),
+  day: z.number().int(),
+});
+const checklistItem = z.object({ title: z.string(), description: z.string().nullable(), targetDate: isoDate });
 
 export const AUDIT_EVENTS = {
   // People and registration
@@ -68,6 +90,16 @@ export const AUDIT_EVENTS = {
   'cohort.created': event('cohort', z.object({ name: z.string(), programYear: z.number().int(), launchDate: isoDate })),
   'cohort.opened': event('cohort', z.object({ name: z.string(), isOpen: z.object({ from: z.boolean(), to: z.boolean() }) })),
   'cohort.closed': event('cohort', z.object({ name: z.string(), isOpen: z.object({ from: z.boolean(), to: z.boolean() }) })),
+  // The application roadmap: the template (admins) and each pairing's checklist (its members)
+  'roadmap.template-item-added': event('roadmap-template-item', z.object({ after: templateItem })),
+  'roadmap.template-item-updated': event('roadmap-template-item', z.object({ before: templateItem, after: templateItem })),
+  'roadmap.template-item-archived': event('roadmap-template-item', z.object({ before: templateItem })),
+  'roadmap.checklist-created': event('roadmap-checklist', z.object({ cycleYear: z.number().int(), items: z.number().int() })),
+  'roadmap.item-added': event('roadmap-item', z.object({ pairingId: z.number().int(), after: checklistItem })),
+  'roadmap.item-edited': event('roadmap-item', z.object({ pairingId: z.number().int(), before: checklistItem, after: checklistItem })),
+  'roadmap.item-ticked': event('roadmap-item', z.object({ pairingId: z.number().int(), title: z.string() })),
+  'roadmap.item-unticked': event('roadmap-item', z.object({ pairingId: z.number().int(), title: z.string(), wasDoneAt: z.string(), wasDoneBy: z.string() })),
+  'roadmap.item-removed': event('roadmap-item', z.object({ pairingId: z.number().int(), title: z.string(), wasDone: z.boolean() })),
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

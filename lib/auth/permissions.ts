@@ -28,6 +28,10 @@ export const ROLE_PERMISSIONS = {
   'notes:write': ['admin'],
   'reports:read': ['admin'],
   'emails:read': ['admin'],
+  /** The program's roadmap template (admins) and a pairing's shared checklist (its two members). */
+  'roadmap:template-edit': ['admin'],
+  'roadmap:use': ['mentee', 'mentor'],
+  'roadmap:read-any': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

@@ -17,6 +17,7 @@ import { addMonths } from '@/lib/time/dates';
 import { DEFAULT_INTRO_BODY, DEFAULT_INTRO_SUBJECT, fillIntro, INTRO_SUBJECT_MAX } from './introduction';
 import { loadIntroFacts } from './intro-facts';
 import { announcePairingEnded } from './endings';
+import { createChecklist } from '@/lib/roadmap/checklist';
 
 export type Outcome = { ok: number; failed: { id: string; reason: string }[] };
 
@@ -124,6 +125,8 @@ async function releaseOne(tx: Tx, actor: SessionUser, pairingId: number, templat
     .where(and(eq(pairings.id, p.id), eq(pairings.state, 'proposed')));
   await tx.update(users).set({ priorityRematchAt: null, waitingSince: null }).where(eq(users.id, p.menteeId));
   await writeAudit(tx, { actorId: actor.id, action: 'pairing.approved', subjectId: p.id, details: { startDate, endDate } });
+  // The pair's shared application roadmap, from the program's template and the student's cycle.
+  await createChecklist(tx, p.id, actor.id);
   // Queued with the release: both are introduced if and only if the pairing becomes active.
   const portalUrl = `${getEnv().AUTH_URL}/portal`;
   for (const person of people)
@@ -213,6 +216,12 @@ export async function endPairingsOnWithdrawal(tx: Tx, userId: string, reason: st
     if (p.menteeId !== userId) await requeueMentee(tx, p.menteeId, true);
     await writeAudit(tx, { actorId: userId, action: 'pairing.ended', subjectId: p.id, details: { reason: 'withdrawal' } });
     if (p.wasReleased)
-      await announcePairingEnded(tx, { pairingId: p.id, menteeId: p.menteeId, mentorId: p.mentorId, cause: p.menteeId === userId ? 'mentee-withdrew' : 'mentor-withdrew', rematch: true });
+      await announcePairingEnded(tx, {
+        pairingId: p.id,
+        menteeId: p.menteeId,
+        mentorId: p.mentorId,
+        cause: p.menteeId === userId ? 'mentee-withdrew' : 'mentor-withdrew',
+        rematch: true,
+      });
   }
 }

@@ -113,6 +113,14 @@ describe('[FUZZ]: bad input gets a field error, never a 500, never a write', () 
     ['lib/registration/actions.ts#saveMentorProfileAction', 'mentor', { ...validMentorForm(), yearsInPractice: '  ' }, 'yearsInPractice'],
     ['lib/registration/actions.ts#saveMenteeProfileAction', 'mentee', { ...validMenteeForm(), school: 'Example\u2028University' }, 'school'],
     ['app/(admin)/admin/values/actions.ts#publishStatementAction', 'admin', { title: 'New\ntitle', body: 'x'.repeat(80), confirm: 'on' }, 'title'],
+    ['lib/roadmap/actions.ts#addRoadmapItemAction', 'mentee', { pairingId: '1', title: 'Mock interview', targetDate: '2027-02-30' }, 'targetDate'],
+    ['lib/roadmap/actions.ts#editRoadmapItemAction', 'mentor', { itemId: '1', title: 'Mock\u2028interview', targetDate: '2027-06-30' }, 'title'],
+    [
+      'app/(admin)/admin/roadmap/actions.ts#addTemplateItemAction',
+      'admin',
+      { position: '10', title: 'Letters', description: '', yearOffset: '0', month: '4', day: '31' },
+      'day',
+    ],
   ] as const)('%s as %s: the field error lands on the field and nothing is written', async (key, role, form, field) => {
     signedIn.user = world[role];
     const before = await snapshotAllTables();

@@ -8,6 +8,7 @@ import { cohorts, pairings } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
 import { approvalKey, endKey } from '@/lib/pairings/forms';
 import { confirmationKey } from '@/lib/people/decisions';
+import { archiveTemplateKey, removeItemKey } from '@/lib/roadmap/forms';
 import { proposePairings } from '@/lib/pairings/operations';
 import { CRITERION_KEYS, PROGRAM_DEFAULTS, weightName } from '@/lib/settings/program';
 import { DEFAULT_WEIGHTS } from '@/lib/matching/scoring';
@@ -89,6 +90,16 @@ export const ACTIONS: Record<string, ActionRow> = {
   ['lib/registration/actions.ts#attestAction']:              [access('no', 'no', 'own', 'no'), (t) => ({ attest: 'on', signatureName: 'Dr. Test Mentor', statementVersion: String(t.world.statementVersion) })],
   ['lib/registration/actions.ts#pauseAction']:               [access('no', 'no', 'own', 'no'), () => ({ pausedUntil: addMonths(todayIn('UTC'), 6) })],
   ['lib/registration/actions.ts#capacityAction']:            [access('no', 'no', 'own', 'no'), () => ({ capacity: '3' })],
+  // The roadmap. Its members' actions aim at a checklist item by id: the table's pairings are staged
+  // (no checklist yet), so an allowed cell is answered "not on a roadmap you share" and writes nothing;
+  // tests/integration/roadmap.test.ts proves the writes and the refusals on released pairings.
+  [`${A}/roadmap/actions.ts#addTemplateItemAction`]:         [access('no', 'no', 'no', 'any'), (t) => ({ position: '900', title: `Matrix ${t.tag}`, description: 'A check\nover two lines', yearOffset: '0', month: '6', day: '30' }), ['description']],
+  [`${A}/roadmap/actions.ts#updateTemplateItemAction`]:      [access('no', 'no', 'no', 'any'), () => ({ itemId: '999999', position: '900', title: 'Matrix check', description: '', yearOffset: '-1', month: '2', day: '29' }), ['description']],
+  [`${A}/roadmap/actions.ts#archiveTemplateItemAction`]:     [access('no', 'no', 'no', 'any'), () => ({ itemId: '999999', confirm: archiveTemplateKey(999999) })],
+  ['lib/roadmap/actions.ts#addRoadmapItemAction']:           [access('no', 'own', 'own', 'no'), (t) => ({ pairingId: String(t.pairingId), title: 'Matrix check', targetDate: '2027-06-30' })],
+  ['lib/roadmap/actions.ts#editRoadmapItemAction']:          [access('no', 'own', 'own', 'no'), () => ({ itemId: '999999', title: 'Matrix check', targetDate: '2027-06-30' })],
+  ['lib/roadmap/actions.ts#tickRoadmapItemAction']:          [access('no', 'own', 'own', 'no'), () => ({ itemId: '999999', done: 'yes' })],
+  ['lib/roadmap/actions.ts#removeRoadmapItemAction']:        [access('no', 'own', 'own', 'no'), () => ({ itemId: '999999', confirm: removeItemKey(999999) })],
   ['lib/registration/actions.ts#withdrawAction']:            [access('no', 'own', 'own', 'no'), () => ({ reason: 'Matrix check', confirm: 'on' }), ['reason']],
 };
 

@@ -17,6 +17,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         { href: '/admin/reports', label: 'Report' },
         { href: '/admin/exports', label: 'Exports' },
         { href: '/admin/admins', label: 'Admins' },
+        { href: '/admin/roadmap', label: 'Roadmap' },
         { href: '/admin/settings', label: 'Settings' },
         { href: '/admin/emails', label: 'Email log' },
         { href: '/admin/audit', label: 'Audit log' },

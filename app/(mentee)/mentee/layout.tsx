@@ -10,6 +10,7 @@ export default async function MenteeLayout({ children }: { children: ReactNode }
       user={user}
       nav={[
         { href: '/mentee', label: 'Home' },
+        { href: '/mentee/roadmap', label: 'Roadmap' },
         { href: '/mentee/profile', label: 'My profile' },
       ]}
     >

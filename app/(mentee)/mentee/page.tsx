@@ -8,6 +8,7 @@ import { requireRole } from '@/lib/auth/session';
 import { getMyMentor } from '@/lib/pairings/queries';
 import { getMyRecentEndings } from '@/lib/pairings/endings';
 import { EndedNotes } from '@/components/pairings/ended-notes';
+import { RoadmapHomeSection } from '@/components/roadmap/home-section';
 
 export const metadata: Metadata = { title: 'Home' };
 
@@ -32,6 +33,7 @@ export default async function MenteeHome({ searchParams }: { searchParams: Promi
       {mentor ? <MentorCard mentor={mentor} /> : <StatusCard status={user.status} />}
       {/* section: meetings and cadence */}
       {/* section: application roadmap */}
+      {mentor && <RoadmapHomeSection user={user} pairingId={mentor.pairingId} href="/mentee/roadmap" />}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { requireRole } from '@/lib/auth/session';
 import { getMyMentees } from '@/lib/pairings/queries';
 import { getMyRecentEndings } from '@/lib/pairings/endings';
 import { EndedNotes } from '@/components/pairings/ended-notes';
+import { RoadmapHomeSection } from '@/components/roadmap/home-section';
 import { isPaused } from '@/lib/people/pause';
 import { capacityAction, pauseAction } from '@/lib/registration/actions';
 import { getMentorStanding } from '@/lib/registration/queries';
@@ -63,6 +64,7 @@ export default async function MentorHome({ searchParams }: { searchParams: Promi
                   <MenteeCard mentee={m} />
                   {/* per mentee: meetings and cadence */}
                   {/* per mentee: application roadmap */}
+                  <RoadmapHomeSection user={user} pairingId={m.pairingId} href={`/mentor/mentees/${m.pairingId}/roadmap`} compact />
                 </div>
               ))}
             </div>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardTitle } from '@/components/ui/card';
+import { PairingRoadmapSection } from '@/components/roadmap/admin-section';
 import { requireRole } from '@/lib/auth/session';
 import { describeLine } from '@/lib/matching/scoring';
 import { getPairingDetail } from '@/lib/pairings/queries';
@@ -103,6 +104,7 @@ export default async function PairingPage({ params }: { params: Promise<{ id: st
       {/* section: check-ins and concerns */}
 
       {/* section: application roadmap */}
+      <PairingRoadmapSection pairingId={pairing.id} />
 
       {/* section: notes */}
       <NotesSection notes={notes} about={{ pairingId: pairing.id }} />
