@@ -21,11 +21,24 @@ const pages: Record<string, { as: string | null; paths: string[] }> = {
       '/sign-in/error?error=Verification',
     ],
   },
-  mentee: { as: 'mentee@example.org', paths: ['/mentee', '/mentee/profile'] },
+  mentee: { as: 'mentee@example.org', paths: ['/mentee', '/mentee/profile', '/mentee/roadmap'] },
   mentor: { as: 'mentor@example.org', paths: ['/mentor', '/mentor/profile', '/mentor/values'] },
   admin: {
     as: 'admin@example.org',
-    paths: ['/admin', '/admin/people', '/admin/values', '/admin/matching', '/admin/pairings', '/admin/settings', '/admin/audit', '/admin/emails', '/admin/reports', '/admin/exports', '/admin/admins'],
+    paths: [
+      '/admin',
+      '/admin/people',
+      '/admin/values',
+      '/admin/matching',
+      '/admin/pairings',
+      '/admin/settings',
+      '/admin/audit',
+      '/admin/emails',
+      '/admin/reports',
+      '/admin/exports',
+      '/admin/admins',
+      '/admin/roadmap',
+    ],
   },
 };
 

@@ -13,7 +13,7 @@ import { formatDateTime } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-const SUBJECT_LABEL: Record<(typeof SUBJECT_TYPES)[number], string> = {
+const SUBJECT_LABEL: Partial<Record<(typeof SUBJECT_TYPES)[number], string>> = {
   user: 'A person',
   pairing: 'A pairing',
   'match-rule': 'A match rule',
@@ -22,6 +22,9 @@ const SUBJECT_LABEL: Record<(typeof SUBJECT_TYPES)[number], string> = {
   'values-statement': 'The values statement',
   export: 'An export',
   'admin-invite': 'An admin invitation',
+  'roadmap-template-item': 'The roadmap template',
+  'roadmap-checklist': 'A roadmap',
+  'roadmap-item': 'A roadmap item',
 };
 
 /** The address of this view with other filters kept (the cursor is dropped unless given). */
@@ -70,7 +73,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <option value="">Anything</option>
               {SUBJECT_TYPES.map((t) => (
                 <option key={t} value={t}>
-                  {SUBJECT_LABEL[t]}
+                  {SUBJECT_LABEL[t] ?? t.replace(/-/g, ' ')}
                 </option>
               ))}
             </Select>
