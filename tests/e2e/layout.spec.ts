@@ -59,6 +59,8 @@ async function checkPage(page: Page, label: string) {
 
 for (const [group, { as, paths }] of Object.entries(pages)) {
   test(`[LAYOUT]: ${group} pages at desktop and phone widths`, async ({ page }) => {
+    // A page a few seconds at most, but the admin portal has a dozen of them at two widths.
+    test.setTimeout(60_000 + paths.length * 20_000);
     if (as) await signIn(page, as);
     for (const w of widths) {
       await page.setViewportSize({ width: w.width, height: w.height });
