@@ -87,7 +87,10 @@ export default defineConfig({
     {
       command: `${start('.data/e2e-pglite-journeys')} --port ${JOURNEY_PORT}`,
       url: `${journeyURL}/api/health`,
+      // On PostgreSQL the journeys get a database of their own (tests/run-all.sh makes it): their
+      // sweeps, run months ahead, would otherwise complete and remind other specs' pairings.
       env: serverEnv(JOURNEY_PORT, {
+        ...(process.env.JOURNEY_DATABASE_URL ? { DATABASE_URL: process.env.JOURNEY_DATABASE_URL } : {}),
         PGLITE_DIR: '.data/e2e-pglite-journeys',
         SIGN_IN_LIMIT_PER_EMAIL: '1000',
         SIGN_IN_LIMIT_PER_IP: '1000',

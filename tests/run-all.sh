@@ -44,6 +44,11 @@ if npx next build >"$reports/build.log" 2>&1; then
   count 1 0
   if [ -n "${DATABASE_URL:-}" ]; then
     npm run -s db:seed || count 0 1 # migrates, then seeds the demo accounts the e2e tests sign in as
+    # The year's journeys move their server's clock by months and run its sweep: a database of their own.
+    journey_db="$(node -e "console.log(new URL(process.env.DATABASE_URL).pathname.slice(1))")_journeys"
+    export JOURNEY_DATABASE_URL=$(node -e "const u=new URL(process.env.DATABASE_URL);u.pathname='/$journey_db';console.log(u.toString())")
+    node -e "const p=require('postgres');const s=p(process.env.DATABASE_URL,{max:1,onnotice:()=>{}});s.unsafe('drop database if exists $journey_db with (force)').then(()=>s.unsafe('create database $journey_db')).then(()=>s.end(),e=>{console.error(e.message);process.exit(1)})" \
+      && DATABASE_URL=$JOURNEY_DATABASE_URL npm run -s db:seed || count 0 1
   fi
   echo "── end-to-end tests (Chromium)"
   npx playwright test
@@ -52,6 +57,10 @@ else
   tail -40 "$reports/build.log"
   echo "✗ build failed; end-to-end tests not run"
   count 0 2
+fi
+
+if [ -n "${JOURNEY_DATABASE_URL:-}" ]; then
+  node -e "const p=require('postgres');const s=p(process.env.DATABASE_URL,{max:1,onnotice:()=>{}});s.unsafe('drop database if exists $journey_db with (force)').then(()=>s.end(),()=>s.end())"
 fi
 
 echo "$passed passed, $failed failed"
