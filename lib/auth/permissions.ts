@@ -28,6 +28,14 @@ export const ROLE_PERMISSIONS = {
   'notes:write': ['admin'],
   'reports:read': ['admin'],
   'emails:read': ['admin'],
+  /** Continue or conclude at the end of a term, for one's own pairing. */
+  'terms:choose': ['mentee', 'mentor'],
+  /** Answer the close survey of one's own completed pairing. */
+  'terms:survey': ['mentee', 'mentor'],
+  /** A student whose mentor concluded asks to go back to the waitlist. */
+  'terms:rejoin-waitlist': ['mentee'],
+  /** Term history, choices, survey answers; extending a term. */
+  'terms:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;
