@@ -87,6 +87,10 @@ export const ACTIONS: Record<string, ActionRow> = {
   ['lib/registration/actions.ts#attestAction']:              [access('no', 'no', 'own', 'no'), (t) => ({ attest: 'on', signatureName: 'Dr. Test Mentor', statementVersion: String(t.world.statementVersion) })],
   ['lib/registration/actions.ts#pauseAction']:               [access('no', 'no', 'own', 'no'), () => ({ pausedUntil: addMonths(todayIn('UTC'), 6) })],
   ['lib/registration/actions.ts#capacityAction']:            [access('no', 'no', 'own', 'no'), () => ({ capacity: '3' })],
+  ['lib/terms/actions.ts#chooseRenewalAction']:             [access('no', 'own', 'own', 'no'), (t) => ({ pairingId: String(t.pairingId), choice: 'continue' })],
+  ['lib/terms/actions.ts#submitSurveyAction']:              [access('no', 'own', 'own', 'no'), (t) => ({ pairingId: String(t.pairingId), rating: '4', helpedMost: 'Talking through interviews', mentorAgain: 'yes', wouldRecommend: 'yes', comment: 'Thank you' }), ['helpedMost', 'comment']],
+  ['lib/terms/actions.ts#rejoinWaitlistAction']:            [access('no', 'own', 'no', 'no'), (t) => ({ pairingId: String(t.pairingId) })],
+  ['lib/terms/actions.ts#extendTermAction']:                [access('no', 'no', 'no', 'any'), (t) => ({ pairingId: String(t.pairingId), endDate: '2040-01-31', reason: 'Matrix check' }), ['reason']],
   ['lib/registration/actions.ts#withdrawAction']:            [access('no', 'own', 'own', 'no'), () => ({ reason: 'Matrix check', confirm: 'on' }), ['reason']],
 };
 
