@@ -44,6 +44,8 @@ export type MyTerm = {
   windowOpen: boolean;
   myChoice: Choice | null;
   chosenAt: Date | null;
+  /** How long a renewed term would run. */
+  termMonths: number;
 };
 
 /** The actor's active pairings with their current term and their own answer (never the other member's). */
@@ -81,6 +83,7 @@ export async function getMyTerms(actor: SessionUser): Promise<MyTerm[]> {
     windowOpen: inRenewalWindow(today, r.endDate, settings.renewalWindowDays),
     myChoice: r.myChoice,
     chosenAt: r.chosenAt,
+    termMonths: settings.termMonths,
   }));
 }
 
