@@ -27,7 +27,8 @@ export const submitSurveyAction = roleAction(['mentee', 'mentor'], closeSurveySc
 
 export const rejoinWaitlistAction = roleAction('mentee', rejoinWaitlistSchema, async ({ pairingId }, user) => {
   await rejoinWaitlist(user, pairingId);
-  revalidatePath('/mentee', 'layout');
+  // No revalidation: the home would re-render without this card (the offer is spent) before the
+  // confirmation below could show; the next visit shows the home as it now is.
   return { ok: true, message: 'You are back on the waitlist, counted from today. The coordinator will email you when you are paired again.' };
 });
 
