@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, emails, pairings, pairingTerms, users } from '@/db/schema';
+import { auditLog, emails, pairings, pairingTerms, sessions, users } from '@/db/schema';
+import { sessionPerson } from '@/lib/auth/gate';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { loadPool } from '@/lib/matching/pool';
@@ -350,5 +351,22 @@ describe('[TERMS]: the coordinator', () => {
     }
     const after = await db.transaction((tx) => collectUnansweredRenewals(tx, { now: at(later), today: later }));
     expect((after?.lines ?? []).filter((l) => [week, eightDays, half].some((p) => l.includes(nameOf(p))))).toEqual([]);
+  });
+});
+
+describe('[TERMS]: journeys move the clock by months', () => {
+  it('a fresh session stays valid for the proxy while the app clock is a year ahead (Auth.js keeps sessions in real time)', async () => {
+    const db = await getDb();
+    const person = await createPerson('mentee', 'approved');
+    const token = `terms-${Math.random().toString(36).slice(2)}-${'x'.repeat(32)}`;
+    await db.insert(sessions).values({ sessionToken: token, userId: person.id, expires: new Date(Date.now() + 30 * 86_400_000) });
+    setClock(new Date(Date.now() + 400 * 86_400_000));
+    expect(await sessionPerson(token)).toEqual({ role: 'mentee', status: 'approved' });
+    // An expired one is still refused.
+    await db
+      .update(sessions)
+      .set({ expires: new Date(Date.now() - 1000) })
+      .where(eq(sessions.sessionToken, token));
+    expect(await sessionPerson(token)).toBeNull();
   });
 });
