@@ -58,7 +58,7 @@ export async function PairingTermSection({
               <tr key={t.id}>
                 <Td>{t.number}</Td>
                 <Td>
-                  {formatDate(t.startDate)} – {formatDate(t.endDate)}
+                  <span className="whitespace-nowrap">{formatDate(t.startDate)} –</span> <span className="whitespace-nowrap">{formatDate(t.endDate)}</span>
                   {t.extendedFrom && <span className="block text-xs text-stone-600">extended from {formatDate(t.extendedFrom)}</span>}
                 </Td>
                 <Td>

@@ -184,6 +184,16 @@ test.describe('[TERMS] a mentorship year ends: renewal, completion, close survey
       await expect(page.getByRole('heading', { level: 2, name: 'Term and renewal' })).toBeVisible();
       await expect(page.getByText('Practising interviews and reading my personal statement.')).toBeVisible();
       await shoot(page, 'admin-section');
+
+      // The renewed pairing: term 1 renewed, term 2 current; the coordinator extends it, with a reason.
+      await page.goto(`/admin/pairings/${mentorLinkA.split('/').pop()}`);
+      await expect(page.getByRole('cell', { name: 'Renewed' })).toBeVisible();
+      await page.getByLabel('New end date').fill(`${Number(end.slice(0, 4)) + 2}-06-30`);
+      await page.getByLabel('Why extend?').fill('Finishing the application cycle together');
+      await page.getByRole('button', { name: 'Extend the term' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Extended: the term now ends on' })).toBeVisible();
+      await expect(page.getByText(/extended from/)).toBeVisible();
+      await shoot(page, 'admin-active');
     });
   });
 });
