@@ -1,15 +1,17 @@
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import type { MyMentee, MyMentor } from '@/lib/pairings/queries';
+import { now } from '@/lib/time/clock';
 import { CREDENTIALS, HELP_AREAS, labelOf, RACE_CATEGORIES, SCHOOL_YEARS, SPECIALTIES } from '@/lib/registration/options';
 
 const longDate = (d: string | null) => (d ? new Date(`${d}T12:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' }) : '—');
 
+/** `end` is the current term's end (pairings.endDate), which moves when the pair renews. */
 function Term({ start, end }: { start: string | null; end: string | null }) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = now().toISOString().slice(0, 10);
   return (
     <p className="text-sm text-stone-600">
-      {start && start > today ? `Starts ${longDate(start)}` : `Since ${longDate(start)}`} · first term ends {longDate(end)}
+      {start && start > today ? `Starts ${longDate(start)}` : `Since ${longDate(start)}`} · current term ends {longDate(end)}
     </p>
   );
 }

@@ -12,3 +12,4 @@ export * from './audit';
 export * from './jobs';
 export * from './operations';
 export * from './roadmap';
+export * from './terms';

@@ -71,6 +71,24 @@ export const AUDIT_EVENTS = {
   'match-rule.cleared': event('match-rule', z.object({ menteeId: z.string(), mentorId: z.string(), kind, reason: z.string().nullable() })),
   'pairing.proposed': event('pairing', z.object({ menteeId: z.string(), mentorId: z.string(), score: z.number() })),
   'pairing.approved': event('pairing', z.object({ startDate: isoDate, endDate: isoDate })),
+  // Terms (lib/terms): the sweep's renewals and completions have no actor (actorId null)
+  'term.choice-made': event(
+    'pairing',
+    z.object({
+      term: z.number().int(),
+      side: z.enum(['mentee', 'mentor']),
+      choice: z.enum(['continue', 'conclude']),
+      previous: z.enum(['continue', 'conclude']).nullable(),
+    }),
+  ),
+  'term.renewed': event('pairing', z.object({ term: z.number().int(), startDate: isoDate, endDate: isoDate })),
+  'term.completed': event(
+    'pairing',
+    z.object({ term: z.number().int(), endDate: isoDate, mentee: z.enum(['continue', 'conclude']).nullable(), mentor: z.enum(['continue', 'conclude']).nullable() }),
+  ),
+  'term.extended': event('pairing', z.object({ term: z.number().int(), from: isoDate, to: isoDate, reason: z.string() })),
+  'term.survey-answered': event('pairing', z.object({ side: z.enum(['mentee', 'mentor']) })),
+  'term.waitlist-rejoined': event('user', z.object({ pairingId: z.number().int() })),
   'pairing.ended': event('pairing', z.union([z.object({ reason: z.string(), rematch: z.boolean() }), z.object({ reason: z.literal('withdrawal') })])),
   // Program
   'values.published': event('values-statement', z.object({ title: z.string(), previousVersion: z.number().int().nullable() })),

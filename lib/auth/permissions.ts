@@ -32,6 +32,14 @@ export const ROLE_PERMISSIONS = {
   'roadmap:template-edit': ['admin'],
   'roadmap:use': ['mentee', 'mentor'],
   'roadmap:read-any': ['admin'],
+  /** Continue or conclude at the end of a term, for one's own pairing. */
+  'terms:choose': ['mentee', 'mentor'],
+  /** Answer the close survey of one's own completed pairing. */
+  'terms:survey': ['mentee', 'mentor'],
+  /** A student whose mentor concluded asks to go back to the waitlist. */
+  'terms:rejoin-waitlist': ['mentee'],
+  /** Term history, choices, survey answers; extending a term. */
+  'terms:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

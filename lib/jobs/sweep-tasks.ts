@@ -4,6 +4,8 @@ import 'server-only';
  * Domains append theirs: meetings (cadence reminders), terms (renewals, completions)…
  */
 import { redeliverFailedEmails } from '@/lib/email/redelivery';
+import { renewalPromptTask, termEndTask } from '@/lib/terms/renewal';
 import type { SweepTask } from './sweep';
 
-export const SWEEP_TASKS: SweepTask[] = [redeliverFailedEmails];
+// Terms: a term that reached its end is renewed or completed before any prompt is considered.
+export const SWEEP_TASKS: SweepTask[] = [redeliverFailedEmails, termEndTask, renewalPromptTask];

@@ -22,12 +22,15 @@ export const pairKey = (menteeId: string, mentorId: string) => `${menteeId}|${me
 
 const DAY = 86_400_000;
 
-/** An approved mentee without a proposed or active pairing: who the waitlist holds. */
+/** An approved mentee without a proposed or active pairing (and not finished after a completed one): who the waitlist holds. */
 export function isWaitingMentee() {
   return and(
     eq(users.role, 'mentee'),
     eq(users.status, 'approved'),
     sql`not exists (select 1 from ${pairings} p where p.mentee_id = ${users.id} and p.state in ('proposed','active'))`,
+    // A student whose pairing completed is done with the program unless they asked to go back
+    // (lib/terms/closing.ts rejoinWaitlist sets waitingSince after the completion).
+    sql`not exists (select 1 from ${pairings} c where c.mentee_id = ${users.id} and c.state = 'completed' and c.ended_at > coalesce(${users.waitingSince}, '-infinity'::timestamptz))`,
   );
 }
 

@@ -18,6 +18,7 @@ import { DEFAULT_INTRO_BODY, DEFAULT_INTRO_SUBJECT, fillIntro, INTRO_SUBJECT_MAX
 import { loadIntroFacts } from './intro-facts';
 import { announcePairingEnded } from './endings';
 import { createChecklist } from '@/lib/roadmap/checklist';
+import { closeOpenTerm, openFirstTerm } from '@/lib/terms/terms';
 
 export type Outcome = { ok: number; failed: { id: string; reason: string }[] };
 
@@ -123,6 +124,8 @@ async function releaseOne(tx: Tx, actor: SessionUser, pairingId: number, templat
       introBody: body,
     })
     .where(and(eq(pairings.id, p.id), eq(pairings.state, 'proposed')));
+  // Term 1 matches the pairing's dates; the sweep renews or completes it (lib/terms).
+  await openFirstTerm(tx, p.id, startDate, endDate);
   await tx.update(users).set({ priorityRematchAt: null, waitingSince: null }).where(eq(users.id, p.menteeId));
   await writeAudit(tx, { actorId: actor.id, action: 'pairing.approved', subjectId: p.id, details: { startDate, endDate } });
   // The pair's shared application roadmap, from the program's template and the student's cycle.
@@ -183,6 +186,7 @@ export async function endPairing(
         expectedState === 'proposed' ? 'This proposal is no longer staged: it was approved or withdrawn meanwhile.' : 'This pairing has already ended.',
       );
     await requeueMentee(tx, ended[0].menteeId, rematch);
+    await closeOpenTerm(tx, pairingId, 'ended');
     await writeAudit(tx, { actorId: actor.id, action: 'pairing.ended', subjectId: pairingId, details: { reason, rematch } });
     const [e] = ended;
     // Queued in this transaction: the two people hear only about an ending that really happened.
@@ -214,6 +218,7 @@ export async function endPairingsOnWithdrawal(tx: Tx, userId: string, reason: st
     .returning({ id: pairings.id, menteeId: pairings.menteeId, mentorId: pairings.mentorId, wasReleased: sql<boolean>`${pairings.approvedAt} is not null` });
   for (const p of ended) {
     if (p.menteeId !== userId) await requeueMentee(tx, p.menteeId, true);
+    await closeOpenTerm(tx, p.id, 'ended');
     await writeAudit(tx, { actorId: userId, action: 'pairing.ended', subjectId: p.id, details: { reason: 'withdrawal' } });
     if (p.wasReleased)
       await announcePairingEnded(tx, {

@@ -100,6 +100,10 @@ export const ACTIONS: Record<string, ActionRow> = {
   ['lib/roadmap/actions.ts#editRoadmapItemAction']:          [access('no', 'own', 'own', 'no'), () => ({ itemId: '999999', title: 'Matrix check', targetDate: '2027-06-30' })],
   ['lib/roadmap/actions.ts#tickRoadmapItemAction']:          [access('no', 'own', 'own', 'no'), () => ({ itemId: '999999', done: 'yes' })],
   ['lib/roadmap/actions.ts#removeRoadmapItemAction']:        [access('no', 'own', 'own', 'no'), () => ({ itemId: '999999', confirm: removeItemKey(999999) })],
+  ['lib/terms/actions.ts#chooseRenewalAction']:             [access('no', 'own', 'own', 'no'), (t) => ({ pairingId: String(t.pairingId), choice: 'continue' })],
+  ['lib/terms/actions.ts#submitSurveyAction']:              [access('no', 'own', 'own', 'no'), (t) => ({ pairingId: String(t.pairingId), rating: '4', helpedMost: 'Talking through interviews', mentorAgain: 'yes', wouldRecommend: 'yes', comment: 'Thank you' }), ['helpedMost', 'comment']],
+  ['lib/terms/actions.ts#rejoinWaitlistAction']:            [access('no', 'own', 'no', 'no'), (t) => ({ pairingId: String(t.pairingId) })],
+  ['lib/terms/actions.ts#extendTermAction']:                [access('no', 'no', 'no', 'any'), (t) => ({ pairingId: String(t.pairingId), endDate: '2040-01-31', reason: 'Matrix check' }), ['reason']],
   ['lib/registration/actions.ts#withdrawAction']:            [access('no', 'own', 'own', 'no'), () => ({ reason: 'Matrix check', confirm: 'on' }), ['reason']],
 };
 

@@ -88,6 +88,10 @@ describe('[PERMISSIONS]: the table', () => {
     'roadmap:template-edit': { mentee: N, mentor: N, admin: Y },
     'roadmap:use': { mentee: Y, mentor: Y, admin: N },
     'roadmap:read-any': { mentee: N, mentor: N, admin: Y },
+    'terms:choose': { mentee: Y, mentor: Y, admin: N },
+    'terms:survey': { mentee: Y, mentor: Y, admin: N },
+    'terms:rejoin-waitlist': { mentee: Y, mentor: N, admin: N },
+    'terms:manage': { mentee: N, mentor: N, admin: Y },
   };
   const roles = ['mentee', 'mentor', 'admin'] as const;
 

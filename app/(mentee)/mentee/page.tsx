@@ -4,6 +4,7 @@ import { StatusCard } from '@/components/people/status-card';
 import { Alert } from '@/components/ui/alert';
 import { ForgetParam } from '@/components/ui/one-time-notice';
 import { MentorCard } from '@/components/pairings/person-cards';
+import { TermBanners } from '@/components/terms/term-banners';
 import { requireRole } from '@/lib/auth/session';
 import { getMyMentor } from '@/lib/pairings/queries';
 import { getMyRecentEndings } from '@/lib/pairings/endings';
@@ -29,6 +30,7 @@ export default async function MenteeHome({ searchParams }: { searchParams: Promi
       {/* Once a new mentor is introduced, the old ending is no longer news. */}
       {!mentor && user.status !== 'withdrawn' && <EndedNotes endings={endings.slice(0, 1)} side="mentee" />}
       {/* section: term and renewal */}
+      <TermBanners user={user} />
       {/* section: check-ins and concerns */}
       {mentor ? <MentorCard mentor={mentor} /> : <StatusCard status={user.status} />}
       {/* section: meetings and cadence */}

@@ -8,6 +8,7 @@ import { Card, CardTitle } from '@/components/ui/card';
 import { CapacityForm, PauseForm } from '@/components/registration/mentor-settings';
 import { MenteeCard } from '@/components/pairings/person-cards';
 import { EmptyState } from '@/components/ui/empty-state';
+import { TermBanners } from '@/components/terms/term-banners';
 import { requireRole } from '@/lib/auth/session';
 import { getMyMentees } from '@/lib/pairings/queries';
 import { getMyRecentEndings } from '@/lib/pairings/endings';
@@ -51,6 +52,7 @@ export default async function MentorHome({ searchParams }: { searchParams: Promi
       )}
       {user.status !== 'withdrawn' && <EndedNotes endings={endings} side="mentor" />}
       {/* section: term and renewal */}
+      <TermBanners user={user} />
       {/* section: check-ins and concerns */}
       {user.status === 'approved' && (
         <section aria-labelledby="mentees-heading" className="space-y-3">

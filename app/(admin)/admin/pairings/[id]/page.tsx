@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardTitle } from '@/components/ui/card';
 import { PairingRoadmapSection } from '@/components/roadmap/admin-section';
+import { PairingTermSection } from '@/components/terms/pairing-term-section';
 import { requireRole } from '@/lib/auth/session';
 import { describeLine } from '@/lib/matching/scoring';
 import { getPairingDetail } from '@/lib/pairings/queries';
@@ -100,6 +101,7 @@ export default async function PairingPage({ params }: { params: Promise<{ id: st
       {/* section: meetings and cadence */}
 
       {/* section: term and renewal */}
+      <PairingTermSection user={user} pairingId={pairing.id} menteeName={pairing.menteeName} mentorName={pairing.mentorName} />
 
       {/* section: check-ins and concerns */}
 
