@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { matchRuleKind, personStatus, userRole } from '@/db/schema';
 
-export const SUBJECT_TYPES = ['user', 'pairing', 'match-rule', 'cohort', 'program-settings', 'values-statement', 'export', 'admin-invite'] as const;
+export const SUBJECT_TYPES = ['user', 'pairing', 'match-rule', 'cohort', 'program-settings', 'values-statement', 'export', 'admin-invite', 'meeting'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
 const event = <S extends SubjectType, D extends z.ZodType>(subjectType: S, details: D) => ({ subjectType, details });
@@ -50,6 +50,21 @@ export const AUDIT_EVENTS = {
   'pairing.proposed': event('pairing', z.object({ menteeId: z.string(), mentorId: z.string(), score: z.number() })),
   'pairing.approved': event('pairing', z.object({ startDate: isoDate, endDate: isoDate })),
   'pairing.ended': event('pairing', z.union([z.object({ reason: z.string(), rematch: z.boolean() }), z.object({ reason: z.literal('withdrawal') })])),
+  // Meetings (lib/meetings/)
+  'meeting.logged': event(
+    'meeting',
+    z.object({ pairingId: z.number().int(), date: isoDate, format: z.string(), durationMinutes: z.number().int(), topics: z.array(z.string()) }),
+  ),
+  'meeting.confirmed': event('meeting', z.object({ pairingId: z.number().int(), date: isoDate })),
+  'meeting.corrected': event(
+    'meeting',
+    z.object({
+      pairingId: z.number().int(),
+      before: z.object({ date: isoDate, format: z.string(), durationMinutes: z.number().int(), topics: z.array(z.string()), noteChanged: z.boolean() }),
+      after: z.object({ date: isoDate, format: z.string(), durationMinutes: z.number().int(), topics: z.array(z.string()) }),
+    }),
+  ),
+  'meeting.deleted': event('meeting', z.object({ pairingId: z.number().int(), date: isoDate })),
   // Program
   'values.published': event('values-statement', z.object({ title: z.string(), previousVersion: z.number().int().nullable() })),
   'settings.updated': event('program-settings', z.object({ before: settingsSnapshot, after: settingsSnapshot })),

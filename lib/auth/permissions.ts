@@ -28,6 +28,10 @@ export const ROLE_PERMISSIONS = {
   'notes:write': ['admin'],
   'reports:read': ['admin'],
   'emails:read': ['admin'],
+  /** Log, correct and delete meetings of one's own active pairing (ownership in the query). */
+  'meetings:log-own': ['mentee', 'mentor'],
+  /** Read every pairing's meetings and cadence (the coordinator). */
+  'meetings:read-any': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardTitle } from '@/components/ui/card';
+import { PairingMeetingsSection } from '@/components/meetings/pairing-meetings-section';
 import { requireRole } from '@/lib/auth/session';
 import { describeLine } from '@/lib/matching/scoring';
 import { getPairingDetail } from '@/lib/pairings/queries';
@@ -94,6 +95,7 @@ export default async function PairingPage({ params }: { params: Promise<{ id: st
       </Card>
 
       {/* section: meetings and cadence */}
+      <PairingMeetingsSection pairingId={pairing.id} />
 
       {/* section: term and renewal */}
 
