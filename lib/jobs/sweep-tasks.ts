@@ -3,7 +3,10 @@ import 'server-only';
  * The daily sweep's tasks, run in this order (see lib/jobs/sweep.ts for how to write one).
  * Domains append theirs: meetings (cadence reminders), terms (renewals, completions)…
  */
+import { adminDigest } from '@/lib/digest/digest';
 import { redeliverFailedEmails } from '@/lib/email/redelivery';
+import { meetingReminders } from '@/lib/meetings/reminders';
 import type { SweepTask } from './sweep';
 
-export const SWEEP_TASKS: SweepTask[] = [redeliverFailedEmails];
+// The digest runs last: it reports on what the other tasks saw and did.
+export const SWEEP_TASKS: SweepTask[] = [redeliverFailedEmails, meetingReminders, adminDigest];
