@@ -6,6 +6,7 @@ import { auditLog, meetings, pairings, users } from '@/db/schema';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import { startExport } from '@/lib/exports/exports';
 import { correctMeeting, deleteMeeting, getMemberPairing, getMyCadences, listMyMeetings, logMeeting, MeetingFieldError } from '@/lib/meetings/meetings';
+import type { LogMeetingInput } from '@/lib/meetings/forms';
 import { listPairings } from '@/lib/pairings/queries';
 import { resetClock, setClock } from '@/lib/time/clock';
 import { activePairing } from '../support/meetings';
@@ -13,17 +14,18 @@ import { createPerson } from '../support/people';
 
 // Noon in Chicago (the program's default zone) on 1 March 2027.
 const NOW = new Date('2027-03-01T18:00:00Z');
-const TODAY = '2027-03-01';
 const START = '2027-01-04';
-const meeting = (pairingId: number, date: string, extra: Record<string, unknown> = {}) => ({
-  pairingId,
-  date,
-  format: 'video' as const,
-  durationMinutes: '45',
-  topics: ['mcat', 'personal-statement'],
-  note: 'We talked about the MCAT plan.',
-  ...extra,
-});
+/** A meeting as the form sends it; `extra` may hold values the form would refuse. */
+const meeting = (pairingId: number, date: string, extra: Record<string, unknown> = {}) =>
+  ({
+    pairingId,
+    date,
+    format: 'video',
+    durationMinutes: '45',
+    topics: ['mcat', 'personal-statement'],
+    note: 'We talked about the MCAT plan.',
+    ...extra,
+  }) as LogMeetingInput;
 const later = (days: number) => setClock(new Date(NOW.getTime() + days * 86_400_000));
 
 async function liveRows(pairingId: number) {
@@ -50,7 +52,10 @@ describe('[MEETINGS]: logging a meeting', () => {
     expect(forMentee[1]).toMatchObject({ mine: true, editable: true });
     expect(forMentee[0].note).toBeNull();
     const db = await getDb();
-    const audits = await db.select().from(auditLog).where(and(eq(auditLog.action, 'meeting.logged'), eq(auditLog.actorId, mentee.id)));
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'meeting.logged'), eq(auditLog.actorId, mentee.id)));
     expect(audits).toHaveLength(1);
   });
 
@@ -113,9 +118,7 @@ describe('[MEETINGS]: logging a meeting', () => {
     const { mentee, pairingId } = await activePairing(START);
     await logMeeting(mentee, meeting(pairingId, '2027-02-10'));
     const db = await getDb();
-    await expect(
-      db.insert(meetings).values({ pairingId, date: '2027-02-10', format: 'phone', durationMinutes: 30, loggedBy: mentee.id }),
-    ).rejects.toThrow();
+    await expect(db.insert(meetings).values({ pairingId, date: '2027-02-10', format: 'phone', durationMinutes: 30, loggedBy: mentee.id })).rejects.toThrow();
   });
 
   it('bad topics, a silly length and a missing topic are refused', async () => {
@@ -137,7 +140,12 @@ describe('[MEETINGS]: correcting and deleting one’s own entry', () => {
     const [row] = await liveRows(pairingId);
     expect(row).toMatchObject({ date: '2027-02-11', durationMinutes: 60, note: null, updatedBy: mentee.id });
     const db = await getDb();
-    expect(await db.select().from(auditLog).where(and(eq(auditLog.action, 'meeting.corrected'), eq(auditLog.subjectId, String(meetingId))))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'meeting.corrected'), eq(auditLog.subjectId, String(meetingId)))),
+    ).toHaveLength(1);
   });
 
   it('after 14 days the entry can no longer be corrected or deleted', async () => {

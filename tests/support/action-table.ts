@@ -8,6 +8,7 @@ import { cohorts, pairings } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
 import { approvalKey, endKey } from '@/lib/pairings/forms';
 import { confirmationKey } from '@/lib/people/decisions';
+import { deleteKey } from '@/lib/meetings/forms';
 import { proposePairings } from '@/lib/pairings/operations';
 import { CRITERION_KEYS, PROGRAM_DEFAULTS, weightName } from '@/lib/settings/program';
 import { DEFAULT_WEIGHTS } from '@/lib/matching/scoring';
@@ -49,6 +50,8 @@ const settingsForm = (): FormInput => ({
   ),
   ...Object.fromEntries(CRITERION_KEYS.map((k) => [weightName(k), String(DEFAULT_WEIGHTS[k])])),
 });
+/** A meeting a month ago (never in the future in any zone). */
+const meetingForm = (): FormInput => ({ date: addMonths(todayIn('UTC'), -1), format: 'video', durationMinutes: '45', topics: ['mcat', 'interviews'], note: 'Matrix check' });
 const statement = { title: 'Our shared values', body: 'We commit to anti-racism, cultural humility, mutual respect and a safe space for every student we meet.' };
 
 // ───────────────────────── the table ─────────────────────────
@@ -87,6 +90,9 @@ export const ACTIONS: Record<string, ActionRow> = {
   ['lib/registration/actions.ts#attestAction']:              [access('no', 'no', 'own', 'no'), (t) => ({ attest: 'on', signatureName: 'Dr. Test Mentor', statementVersion: String(t.world.statementVersion) })],
   ['lib/registration/actions.ts#pauseAction']:               [access('no', 'no', 'own', 'no'), () => ({ pausedUntil: addMonths(todayIn('UTC'), 6) })],
   ['lib/registration/actions.ts#capacityAction']:            [access('no', 'no', 'own', 'no'), () => ({ capacity: '3' })],
+  ['lib/meetings/actions.ts#logMeetingAction']:              [access('no', 'own', 'own', 'no'), (t) => ({ pairingId: String(t.pairingId), ...meetingForm() }), ['note']],
+  ['lib/meetings/actions.ts#correctMeetingAction']:          [access('no', 'own', 'own', 'no'), () => ({ meetingId: '999999', ...meetingForm() }), ['note']],
+  ['lib/meetings/actions.ts#deleteMeetingAction']:           [access('no', 'own', 'own', 'no'), () => ({ meetingId: '999999', confirm: deleteKey(999999) })],
   ['lib/registration/actions.ts#withdrawAction']:            [access('no', 'own', 'own', 'no'), () => ({ reason: 'Matrix check', confirm: 'on' }), ['reason']],
 };
 
