@@ -30,14 +30,14 @@ test.describe('[MEETINGS] meetings, cadence and the reminder', () => {
 
   test('release a pairing, both log a meeting, 61 days later the reminder’s “We met” link logs the next one', async ({ page, browser, ip }) => {
     await withTestClock(page.request, async () => {
-      const start = new Date(await setServerClock(page.request, { now: new Date(Date.now()).toISOString() }));
-      const today = chicagoDay(start);
 
       // The coordinator proposes a waiting student and releases the pairing.
       await signIn(page, 'admin@example.org');
       await page.goto('/admin/matching');
       await page.locator('a[href^="/admin/matching/"]').last().click();
-      const menteeName = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').replace(/^Suggestions for /, '').trim();
+      const heading = page.getByRole('heading', { level: 1, name: /^Suggestions for / });
+      await expect(heading).toBeVisible();
+      const menteeName = ((await heading.textContent()) ?? '').replace(/^Suggestions for /, '').trim();
       await page
         .getByRole('button', { name: /^Propose/ })
         .first()
@@ -54,6 +54,14 @@ test.describe('[MEETINGS] meetings, cadence and the reminder', () => {
       const menteeEmail = await who('Student');
       const mentorEmail = await who('Physician');
       const pairingUrl = page.url();
+      // A cohort that has not launched yet starts on its launch date: move to the day after the start.
+      const term = (await page.locator('dt:text-is("Term") + dd').textContent()) ?? '';
+      const startDay = new Date(`${term.split(' – ')[0].trim()} 12:00 UTC`);
+      expect(Number.isNaN(startDay.getTime())).toBe(false);
+      const start = new Date(Math.max(startDay.getTime() + DAY, Date.now()));
+      start.setUTCHours(18, 0, 0, 0);
+      await setServerClock(page.request, { now: start.toISOString() });
+      const today = chicagoDay(start);
 
       // The student logs today's meeting.
       const student = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip } });
