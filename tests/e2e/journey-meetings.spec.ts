@@ -30,7 +30,6 @@ test.describe('[MEETINGS] meetings, cadence and the reminder', () => {
 
   test('release a pairing, both log a meeting, 61 days later the reminder’s “We met” link logs the next one', async ({ page, browser, ip }) => {
     await withTestClock(page.request, async () => {
-
       // The coordinator proposes a waiting student and releases the pairing.
       await signIn(page, 'admin@example.org');
       await page.goto('/admin/matching');
@@ -72,7 +71,7 @@ test.describe('[MEETINGS] meetings, cadence and the reminder', () => {
       await studentPage.getByRole('link', { name: 'Log a meeting or see your meetings' }).click();
       await expect(studentPage.getByRole('heading', { level: 1, name: /^Meetings with/ })).toBeVisible();
       await logMeeting(studentPage, { date: today, minutes: '45', format: 'Video call', topic: 'MCAT' });
-      await expect(studentPage.getByText(/is logged/)).toBeVisible();
+      await expect(studentPage.getByText(/^Your meeting on .+ is logged/)).toBeVisible();
       await shoot(studentPage, 'mentee-meetings');
 
       // The mentor logs the same day from their home: it confirms the student's entry.
@@ -84,7 +83,7 @@ test.describe('[MEETINGS] meetings, cadence and the reminder', () => {
       await logMeeting(mentorPage, { date: today, minutes: '45', format: 'Video call', topic: 'Interviews' });
       await expect(mentorPage.getByText(/now confirmed by you too, not added twice/)).toBeVisible();
       await expect(mentorPage.getByText('Meetings (1)')).toBeVisible();
-      await expect(mentorPage.getByText(/confirmed by you/)).toBeVisible();
+      await expect(mentorPage.getByText(/^Logged by .+ · confirmed by you$/)).toBeVisible();
       await shoot(mentorPage, 'mentor-meetings');
       await mentor.close();
 
@@ -121,11 +120,14 @@ test.describe('[MEETINGS] meetings, cadence and the reminder', () => {
       await expect(freshPage.getByText('Thanks for meeting!')).toBeVisible();
       await expect(freshPage.getByLabel('Day you met')).toHaveValue(chicagoDay(later));
       await logMeeting(freshPage, { minutes: '30', format: 'Phone call', topic: 'Interviews' });
-      await expect(freshPage.getByText(/is logged/)).toBeVisible();
+      await expect(freshPage.getByText(/^Your meeting on .+ is logged/)).toBeVisible();
       await expect(freshPage.getByText('On track').first()).toBeVisible();
 
       // A tampered link is refused and fills nothing in.
-      await freshPage.goto(weMet.replace(/we-met=w1\.\d+/, 'we-met=w1.1'));
+      const tampered = new URL(weMet);
+      const [v, id, user, mac] = tampered.searchParams.get('we-met')!.split('.');
+      tampered.searchParams.set('we-met', [v, String(Number(id) + 1), user, mac].join('.'));
+      await freshPage.goto(tampered.toString());
       await expect(freshPage.getByText('This link is not valid for you')).toBeVisible();
       await fresh.close();
 
