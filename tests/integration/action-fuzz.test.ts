@@ -114,7 +114,12 @@ describe('[FUZZ]: bad input gets a field error, never a 500, never a write', () 
     ['lib/registration/actions.ts#saveMenteeProfileAction', 'mentee', { ...validMenteeForm(), school: 'Example\u2028University' }, 'school'],
     ['app/(admin)/admin/values/actions.ts#publishStatementAction', 'admin', { title: 'New\ntitle', body: 'x'.repeat(80), confirm: 'on' }, 'title'],
     ['lib/meetings/actions.ts#logMeetingAction', 'mentee', { pairingId: '1', date: '2027-02-30', format: 'video', durationMinutes: '45', topics: ['mcat'] }, 'date'],
-    ['lib/meetings/actions.ts#logMeetingAction', 'mentor', { pairingId: '1', date: '2027-02-01', format: 'video', durationMinutes: '45', topics: ['mcat\u0000'] }, 'topics'],
+    [
+      'lib/meetings/actions.ts#logMeetingAction',
+      'mentor',
+      { pairingId: '1', date: '2027-02-01', format: 'video', durationMinutes: '45', topics: ['mcat\u0000'] },
+      'topics',
+    ],
   ] as const)('%s as %s: the field error lands on the field and nothing is written', async (key, role, form, field) => {
     signedIn.user = world[role];
     const before = await snapshotAllTables();

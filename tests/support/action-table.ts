@@ -51,7 +51,13 @@ const settingsForm = (): FormInput => ({
   ...Object.fromEntries(CRITERION_KEYS.map((k) => [weightName(k), String(DEFAULT_WEIGHTS[k])])),
 });
 /** A meeting a month ago (never in the future in any zone). */
-const meetingForm = (): FormInput => ({ date: addMonths(todayIn('UTC'), -1), format: 'video', durationMinutes: '45', topics: ['mcat', 'interviews'], note: 'Matrix check' });
+const meetingForm = (): FormInput => ({
+  date: addMonths(todayIn('UTC'), -1),
+  format: 'video',
+  durationMinutes: '45',
+  topics: ['mcat', 'interviews'],
+  note: 'Matrix check',
+});
 const statement = { title: 'Our shared values', body: 'We commit to anti-racism, cultural humility, mutual respect and a safe space for every student we meet.' };
 
 // ───────────────────────── the table ─────────────────────────
