@@ -13,3 +13,4 @@ export * from './jobs';
 export * from './operations';
 export * from './roadmap';
 export * from './terms';
+export * from './meetings';

@@ -18,6 +18,7 @@ export const SUBJECT_TYPES = [
   'roadmap-template-item',
   'roadmap-checklist',
   'roadmap-item',
+  'meeting',
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
@@ -90,6 +91,21 @@ export const AUDIT_EVENTS = {
   'term.survey-answered': event('pairing', z.object({ side: z.enum(['mentee', 'mentor']) })),
   'term.waitlist-rejoined': event('user', z.object({ pairingId: z.number().int() })),
   'pairing.ended': event('pairing', z.union([z.object({ reason: z.string(), rematch: z.boolean() }), z.object({ reason: z.literal('withdrawal') })])),
+  // Meetings (lib/meetings/)
+  'meeting.logged': event(
+    'meeting',
+    z.object({ pairingId: z.number().int(), date: isoDate, format: z.string(), durationMinutes: z.number().int(), topics: z.array(z.string()) }),
+  ),
+  'meeting.confirmed': event('meeting', z.object({ pairingId: z.number().int(), date: isoDate })),
+  'meeting.corrected': event(
+    'meeting',
+    z.object({
+      pairingId: z.number().int(),
+      before: z.object({ date: isoDate, format: z.string(), durationMinutes: z.number().int(), topics: z.array(z.string()), noteChanged: z.boolean() }),
+      after: z.object({ date: isoDate, format: z.string(), durationMinutes: z.number().int(), topics: z.array(z.string()) }),
+    }),
+  ),
+  'meeting.deleted': event('meeting', z.object({ pairingId: z.number().int(), date: isoDate })),
   // Program
   'values.published': event('values-statement', z.object({ title: z.string(), previousVersion: z.number().int().nullable() })),
   'settings.updated': event('program-settings', z.object({ before: settingsSnapshot, after: settingsSnapshot })),

@@ -40,6 +40,10 @@ export const ROLE_PERMISSIONS = {
   'terms:rejoin-waitlist': ['mentee'],
   /** Term history, choices, survey answers; extending a term. */
   'terms:manage': ['admin'],
+  /** Log, correct and delete meetings of one's own active pairing (ownership in the query). */
+  'meetings:log-own': ['mentee', 'mentor'],
+  /** Read every pairing's meetings and cadence (the coordinator). */
+  'meetings:read-any': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

@@ -1,14 +1,14 @@
 import 'server-only';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
-import { cohorts, identityAnswers, menteeProfiles, mentorProfiles, pairings, users } from '@/db/schema';
+import { cohorts, identityAnswers, meetings, menteeProfiles, mentorProfiles, pairings, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { csvStream, type Column } from './csv';
 
-export const EXPORT_FILES = ['people', 'pairings'] as const;
+export const EXPORT_FILES = ['people', 'pairings', 'meetings'] as const;
 export type ExportFile = (typeof EXPORT_FILES)[number];
 
 /** Rows are read in pages this size, ordered by id, so the stream never holds the whole table. */
@@ -184,6 +184,66 @@ const PAIRING_IDENTITY_COLUMNS: Column<PairingExportRow>[] = [
 ];
 
 // ---------------------------------------------------------------------------
+// meetings.csv — one row per live (not deleted) meeting. The note the members share with each
+// other is NOT exported: it is written for the other member, not for a spreadsheet, and the
+// program's reporting needs only when, how and what about.
+// ---------------------------------------------------------------------------
+
+const logger = alias(users, 'logger');
+const confirmer = alias(users, 'confirmer');
+
+async function meetingsPage(after: number | null) {
+  const db = await getDb();
+  return db
+    .select({
+      id: meetings.id,
+      pairingId: meetings.pairingId,
+      menteeName: mentee.name,
+      menteeEmail: mentee.email,
+      mentorName: mentor.name,
+      mentorEmail: mentor.email,
+      date: meetings.date,
+      format: meetings.format,
+      durationMinutes: meetings.durationMinutes,
+      topics: meetings.topics,
+      loggedByName: logger.name,
+      loggedByEmail: logger.email,
+      loggedByRole: logger.role,
+      loggedAt: meetings.loggedAt,
+      confirmedByName: confirmer.name,
+      confirmedByEmail: confirmer.email,
+      confirmedAt: meetings.confirmedAt,
+    })
+    .from(meetings)
+    .innerJoin(pairings, eq(pairings.id, meetings.pairingId))
+    .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
+    .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
+    .innerJoin(logger, eq(logger.id, meetings.loggedBy))
+    .leftJoin(confirmer, eq(confirmer.id, meetings.confirmedBy))
+    .where(and(isNull(meetings.deletedAt), after === null ? undefined : gt(meetings.id, after)))
+    .orderBy(asc(meetings.id))
+    .limit(PAGE);
+}
+type MeetingExportRow = Awaited<ReturnType<typeof meetingsPage>>[number];
+
+const MEETING_COLUMNS: Column<MeetingExportRow>[] = [
+  { header: 'meeting_id', value: (r) => r.id },
+  { header: 'pairing_id', value: (r) => r.pairingId },
+  { header: 'student', value: (r) => r.menteeName ?? r.menteeEmail },
+  { header: 'physician', value: (r) => r.mentorName ?? r.mentorEmail },
+  { header: 'date', value: (r) => r.date },
+  { header: 'format', value: (r) => r.format },
+  { header: 'duration_minutes', value: (r) => r.durationMinutes },
+  { header: 'topics', value: (r) => r.topics },
+  { header: 'logged_by', value: (r) => r.loggedByName ?? r.loggedByEmail },
+  { header: 'logged_by_role', value: (r) => (r.loggedByRole === 'mentor' ? 'physician' : r.loggedByRole === 'mentee' ? 'student' : r.loggedByRole) },
+  { header: 'logged_at', value: (r) => r.loggedAt },
+  { header: 'confirmed', value: (r) => r.confirmedAt !== null },
+  { header: 'confirmed_by', value: (r) => r.confirmedByName ?? r.confirmedByEmail },
+  { header: 'confirmed_at', value: (r) => r.confirmedAt },
+];
+
+// ---------------------------------------------------------------------------
 
 type Spec<R extends { id: string | number }> = {
   title: string;
@@ -193,7 +253,7 @@ type Spec<R extends { id: string | number }> = {
   page: (after: R['id'] | null) => Promise<R[]>;
 };
 
-const SPECS: { people: Spec<PersonExportRow>; pairings: Spec<PairingExportRow> } = {
+const SPECS: { people: Spec<PersonExportRow>; pairings: Spec<PairingExportRow>; meetings: Spec<MeetingExportRow> } = {
   people: {
     title: 'People',
     summary: 'Everyone who has signed in: role, status, contact details, profile and waiting dates.',
@@ -207,6 +267,14 @@ const SPECS: { people: Spec<PersonExportRow>; pairings: Spec<PairingExportRow> }
     columns: PAIRING_COLUMNS,
     identityColumns: PAIRING_IDENTITY_COLUMNS,
     page: pairingsPage,
+  },
+  meetings: {
+    title: 'Meetings',
+    summary:
+      'Every logged meeting: pairing, day, format, length, topics, who logged it and whether the other member confirmed it. The members’ shared notes are not included.',
+    columns: MEETING_COLUMNS,
+    identityColumns: [],
+    page: meetingsPage,
   },
 };
 
@@ -228,10 +296,16 @@ export function describeExports(actor: SessionUser): ExportDescription[] {
  */
 export async function startExport(actor: SessionUser, file: ExportFile, opts: { identity: boolean }): Promise<ReadableStream<Uint8Array>> {
   assertPermission(actor, 'exports:download');
+  // meetings.csv has no identity columns: ?identity=yes changes nothing there, and is not recorded as such.
+  if (file === 'meetings') opts = { identity: false };
   if (opts.identity) assertPermission(actor, 'identity:read-any');
   const db = await getDb();
-  await db.transaction((tx) => writeAudit(tx, { action: 'export.downloaded', actorId: actor.id, subjectId: `${file}.csv`, details: { file: `${file}.csv`, identity: opts.identity } }));
-  return file === 'people' ? streamOf(SPECS.people, opts.identity) : streamOf(SPECS.pairings, opts.identity);
+  await db.transaction((tx) =>
+    writeAudit(tx, { action: 'export.downloaded', actorId: actor.id, subjectId: `${file}.csv`, details: { file: `${file}.csv`, identity: opts.identity } }),
+  );
+  if (file === 'people') return streamOf(SPECS.people, opts.identity);
+  if (file === 'meetings') return streamOf(SPECS.meetings, opts.identity);
+  return streamOf(SPECS.pairings, opts.identity);
 }
 
 function streamOf<R extends { id: string | number }>(spec: Spec<R>, identity: boolean) {

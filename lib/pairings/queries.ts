@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { identityAnswers, menteeProfiles, mentorProfiles, pairings, users, type Pairing } from '@/db/schema';
@@ -8,6 +8,10 @@ import type { SessionUser } from '@/lib/auth/session';
 import type { BreakdownLine } from '@/lib/matching/scoring';
 import { loadIntroFacts } from './intro-facts';
 import { pairingMember } from './membership';
+import { cadenceDaysSql, cadenceStatusSql, lastMetSql, type CadenceStatus } from '@/lib/meetings/cadence';
+import { loadProgramSettings } from '@/lib/settings/program';
+import { now } from '@/lib/time/clock';
+import { todayIn } from '@/lib/time/dates';
 import { fillIntro, INTRO_SUBJECT_MAX } from './introduction';
 
 export type MyMentor = {
@@ -128,14 +132,27 @@ export type PairingRow = {
   endDate: string | null;
   endReason: string | null;
   endedAt: Date | null;
+  /** Active pairings: the last live meeting, days since it (or the start) and the cadence (lib/meetings/cadence.ts). */
+  lastMet: string | null;
+  cadenceDays: number | null;
+  cadence: CadenceStatus | null;
 };
+
+/** The Active tab's cadence filter and sort (?cadence=…, ?sort=days). */
+export type PairingListOptions = { cadence?: CadenceStatus; sort?: 'days' };
 
 const mentee = alias(users, 'mentee');
 const mentor = alias(users, 'mentor');
 
-export async function listPairings(actor: SessionUser, states: Pairing['state'][] = ['proposed', 'active']): Promise<PairingRow[]> {
+export async function listPairings(actor: SessionUser, states: Pairing['state'][] = ['proposed', 'active'], opts: PairingListOptions = {}): Promise<PairingRow[]> {
   assertPermission(actor, 'pairings:approve');
   const db = await getDb();
+  // Cadence is computed in the query (one statement for the whole list, not one per row).
+  const settings = await loadProgramSettings(db);
+  const today = todayIn(settings.timeZone, now());
+  const isActive = sql`${pairings.state} = 'active'`;
+  const days = sql<number | null>`case when ${isActive} then ${cadenceDaysSql(today)} end`;
+  const status = sql<CadenceStatus | null>`case when ${isActive} then ${cadenceStatusSql(today, settings)} end`;
   const rows = await db
     .select({
       id: pairings.id,
@@ -151,12 +168,15 @@ export async function listPairings(actor: SessionUser, states: Pairing['state'][
       endDate: pairings.endDate,
       endReason: pairings.endReason,
       endedAt: pairings.endedAt,
+      lastMet: sql<string | null>`case when ${isActive} then ${lastMetSql()} end`,
+      cadenceDays: days,
+      cadence: status,
     })
     .from(pairings)
     .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
     .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
-    .where(inArray(pairings.state, states))
-    .orderBy(desc(pairings.proposedAt), desc(pairings.id))
+    .where(and(inArray(pairings.state, states), opts.cadence ? sql`${status} = ${opts.cadence}` : undefined))
+    .orderBy(...(opts.sort === 'days' ? [sql`${days} desc nulls last`, desc(pairings.id)] : [desc(pairings.proposedAt), desc(pairings.id)]))
     .limit(500);
   return rows.map((r) => ({
     ...r,
@@ -204,7 +224,7 @@ export async function namePairings(actor: SessionUser, ids: number[]): Promise<R
   return Object.fromEntries(rows.map((r) => [String(r.id), `${r.menteeName ?? r.menteeEmail} and ${r.mentorName ?? r.mentorEmail}`]));
 }
 
-export type PairingDetail = PairingRow & {
+export type PairingDetail = Omit<PairingRow, 'lastMet' | 'cadenceDays' | 'cadence'> & {
   approvedAt: Date | null;
   renewals: number;
   rematchRequested: boolean;

@@ -121,6 +121,13 @@ describe('[FUZZ]: bad input gets a field error, never a 500, never a write', () 
       { position: '10', title: 'Letters', description: '', yearOffset: '0', month: '4', day: '31' },
       'day',
     ],
+    ['lib/meetings/actions.ts#logMeetingAction', 'mentee', { pairingId: '1', date: '2027-02-30', format: 'video', durationMinutes: '45', topics: ['mcat'] }, 'date'],
+    [
+      'lib/meetings/actions.ts#logMeetingAction',
+      'mentor',
+      { pairingId: '1', date: '2027-02-01', format: 'video', durationMinutes: '45', topics: ['mcat\u0000'] },
+      'topics',
+    ],
   ] as const)('%s as %s: the field error lands on the field and nothing is written', async (key, role, form, field) => {
     signedIn.user = world[role];
     const before = await snapshotAllTables();

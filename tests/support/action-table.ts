@@ -9,6 +9,7 @@ import type { SessionUser } from '@/lib/auth/session';
 import { approvalKey, endKey } from '@/lib/pairings/forms';
 import { confirmationKey } from '@/lib/people/decisions';
 import { archiveTemplateKey, removeItemKey } from '@/lib/roadmap/forms';
+import { deleteKey } from '@/lib/meetings/forms';
 import { proposePairings } from '@/lib/pairings/operations';
 import { CRITERION_KEYS, PROGRAM_DEFAULTS, weightName } from '@/lib/settings/program';
 import { DEFAULT_WEIGHTS } from '@/lib/matching/scoring';
@@ -49,6 +50,14 @@ const settingsForm = (): FormInput => ({
     ['termMonths', 'renewalWindowDays', 'cadenceDueSoonDays', 'cadenceOverdueDays'].map((k) => [k, String(PROGRAM_DEFAULTS[k as keyof typeof PROGRAM_DEFAULTS])]),
   ),
   ...Object.fromEntries(CRITERION_KEYS.map((k) => [weightName(k), String(DEFAULT_WEIGHTS[k])])),
+});
+/** A meeting a month ago (never in the future in any zone). */
+const meetingForm = (): FormInput => ({
+  date: addMonths(todayIn('UTC'), -1),
+  format: 'video',
+  durationMinutes: '45',
+  topics: ['mcat', 'interviews'],
+  note: 'Matrix check',
 });
 const statement = { title: 'Our shared values', body: 'We commit to anti-racism, cultural humility, mutual respect and a safe space for every student we meet.' };
 
@@ -104,6 +113,9 @@ export const ACTIONS: Record<string, ActionRow> = {
   ['lib/terms/actions.ts#submitSurveyAction']:              [access('no', 'own', 'own', 'no'), (t) => ({ pairingId: String(t.pairingId), rating: '4', helpedMost: 'Talking through interviews', mentorAgain: 'yes', wouldRecommend: 'yes', comment: 'Thank you' }), ['helpedMost', 'comment']],
   ['lib/terms/actions.ts#rejoinWaitlistAction']:            [access('no', 'own', 'no', 'no'), (t) => ({ pairingId: String(t.pairingId) })],
   ['lib/terms/actions.ts#extendTermAction']:                [access('no', 'no', 'no', 'any'), (t) => ({ pairingId: String(t.pairingId), endDate: '2040-01-31', reason: 'Matrix check' }), ['reason']],
+  ['lib/meetings/actions.ts#logMeetingAction']:              [access('no', 'own', 'own', 'no'), (t) => ({ pairingId: String(t.pairingId), ...meetingForm() }), ['note']],
+  ['lib/meetings/actions.ts#correctMeetingAction']:          [access('no', 'own', 'own', 'no'), () => ({ meetingId: '999999', ...meetingForm() }), ['note']],
+  ['lib/meetings/actions.ts#deleteMeetingAction']:           [access('no', 'own', 'own', 'no'), () => ({ meetingId: '999999', confirm: deleteKey(999999) })],
   ['lib/registration/actions.ts#withdrawAction']:            [access('no', 'own', 'own', 'no'), () => ({ reason: 'Matrix check', confirm: 'on' }), ['reason']],
 };
 

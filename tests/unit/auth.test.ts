@@ -92,6 +92,8 @@ describe('[PERMISSIONS]: the table', () => {
     'terms:survey': { mentee: Y, mentor: Y, admin: N },
     'terms:rejoin-waitlist': { mentee: Y, mentor: N, admin: N },
     'terms:manage': { mentee: N, mentor: N, admin: Y },
+    'meetings:log-own': { mentee: Y, mentor: Y, admin: N },
+    'meetings:read-any': { mentee: N, mentor: N, admin: Y },
   };
   const roles = ['mentee', 'mentor', 'admin'] as const;
 

@@ -12,6 +12,7 @@ export default async function MenteeLayout({ children }: { children: ReactNode }
         { href: '/mentee', label: 'Home' },
         { href: '/mentee/roadmap', label: 'Roadmap' },
         { href: '/mentee/profile', label: 'My profile' },
+        { href: '/mentee/meetings', label: 'Meetings' },
       ]}
     >
       {children}

@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { ForgetParam } from '@/components/ui/one-time-notice';
 import { MentorCard } from '@/components/pairings/person-cards';
 import { TermBanners } from '@/components/terms/term-banners';
+import { MenteeMeetingsCard } from '@/components/meetings/home-cadence';
 import { requireRole } from '@/lib/auth/session';
 import { getMyMentor } from '@/lib/pairings/queries';
 import { getMyRecentEndings } from '@/lib/pairings/endings';
@@ -34,6 +35,7 @@ export default async function MenteeHome({ searchParams }: { searchParams: Promi
       {/* section: check-ins and concerns */}
       {mentor ? <MentorCard mentor={mentor} /> : <StatusCard status={user.status} />}
       {/* section: meetings and cadence */}
+      {mentor && <MenteeMeetingsCard user={user} />}
       {/* section: application roadmap */}
       {mentor && <RoadmapHomeSection user={user} pairingId={mentor.pairingId} href="/mentee/roadmap" />}
     </div>

@@ -7,6 +7,7 @@ import { ForgetParam } from '@/components/ui/one-time-notice';
 import { Card, CardTitle } from '@/components/ui/card';
 import { CapacityForm, PauseForm } from '@/components/registration/mentor-settings';
 import { MenteeCard } from '@/components/pairings/person-cards';
+import { MenteeCadenceLine } from '@/components/meetings/home-cadence';
 import { EmptyState } from '@/components/ui/empty-state';
 import { TermBanners } from '@/components/terms/term-banners';
 import { requireRole } from '@/lib/auth/session';
@@ -65,6 +66,7 @@ export default async function MentorHome({ searchParams }: { searchParams: Promi
                 <div key={m.pairingId} className="space-y-3">
                   <MenteeCard mentee={m} />
                   {/* per mentee: meetings and cadence */}
+                  <MenteeCadenceLine pairingId={m.pairingId} />
                   {/* per mentee: application roadmap */}
                   <RoadmapHomeSection user={user} pairingId={m.pairingId} href={`/mentor/mentees/${m.pairingId}/roadmap`} compact />
                 </div>

@@ -13,7 +13,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
   const user = await requireRole('admin');
   const files = describeExports(user);
   const { confirm: asked } = await searchParams;
-  const confirm = files.find((f) => f.file === asked);
+  const confirm = files.find((f) => f.file === asked && f.identityColumns.length > 0);
   if (confirm)
     return (
       <div className="max-w-2xl space-y-4">
@@ -28,7 +28,10 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
           <p>The download is recorded in the audit log under your name. Keep the file somewhere only coordinators can open, and delete it when you are done.</p>
         </div>
         <div className="flex flex-col gap-2 sm:flex-row">
-          <a href={`/admin/exports/${confirm.file}.csv?identity=yes`} className="rounded-md bg-amber-700 px-4 py-2 text-center font-semibold text-white no-underline hover:bg-amber-800">
+          <a
+            href={`/admin/exports/${confirm.file}.csv?identity=yes`}
+            className="rounded-md bg-amber-700 px-4 py-2 text-center font-semibold text-white no-underline hover:bg-amber-800"
+          >
             Yes, download with identity answers
           </a>
           <Link href="/admin/exports" className="rounded-md border border-stone-300 px-4 py-2 text-center no-underline">
@@ -51,12 +54,17 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
               <p className="mt-1 font-mono text-xs break-words text-stone-600">{f.columns.join(', ')}</p>
             </details>
             <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-              <a href={`/admin/exports/${f.file}.csv`} className="rounded-md bg-brand-700 px-4 py-2 text-center font-semibold text-white no-underline hover:bg-brand-800">
+              <a
+                href={`/admin/exports/${f.file}.csv`}
+                className="rounded-md bg-brand-700 px-4 py-2 text-center font-semibold text-white no-underline hover:bg-brand-800"
+              >
                 Download {f.file}.csv
               </a>
-              <Link href={`/admin/exports?confirm=${f.file}`} className="text-sm">
-                With identity answers…
-              </Link>
+              {f.identityColumns.length > 0 && (
+                <Link href={`/admin/exports?confirm=${f.file}`} className="text-sm">
+                  With identity answers…
+                </Link>
+              )}
             </div>
           </li>
         ))}

@@ -10,7 +10,9 @@ import { INTRO_BODY_MAX, INTRO_SUBJECT_MAX, PAIRING_TABS, parsePairingTab, type 
 import { requireRole } from '@/lib/auth/session';
 import { describeLine } from '@/lib/matching/scoring';
 import { DEFAULT_INTRO_BODY, DEFAULT_INTRO_SUBJECT, INTRO_PLACEHOLDERS } from '@/lib/pairings/introduction';
-import { listPairings, type PairingRow } from '@/lib/pairings/queries';
+import { listPairings, type PairingListOptions, type PairingRow } from '@/lib/pairings/queries';
+import { CadenceBadge } from '@/components/meetings/cadence';
+import { CADENCE_LABEL, CADENCE_STATUSES, type CadenceStatus } from '@/lib/meetings/cadence';
 import { EndPairingForm } from './end-form';
 import { ProposedPanel, type ProposedRow } from './proposed-panel';
 
@@ -41,7 +43,8 @@ export default async function PairingsPage({ searchParams }: { searchParams: Sea
   const user = await requireRole('admin');
   const params = await searchParams;
   const tab = parsePairingTab(params.state);
-  const rows = await listPairings(user, [...PAIRING_TABS[tab].states]);
+  const cadenceView = tab === 'active' ? parseCadenceView(params) : {};
+  const rows = await listPairings(user, [...PAIRING_TABS[tab].states], cadenceView);
   const released = params.done === 'released' ? Number(params.n) || 0 : 0;
   const done = released
     ? `${released === 1 ? '1 pairing' : `${released} pairings`} released. Both people in each pair were emailed their introduction.`
@@ -82,8 +85,13 @@ export default async function PairingsPage({ searchParams }: { searchParams: Sea
         <h2 id="tab-heading" className="text-xl font-semibold text-stone-900">
           {PAIRING_TABS[tab].label} <span className="font-normal text-stone-600">({rows.length})</span>
         </h2>
+        {tab === 'active' && <CadenceFilter view={cadenceView} />}
         {rows.length === 0 ? (
-          <EmptyTab tab={tab} />
+          tab === 'active' && cadenceView.cadence ? (
+            <EmptyState title={`No active pairings are ${CADENCE_LABEL[cadenceView.cadence].toLowerCase()}`} />
+          ) : (
+            <EmptyTab tab={tab} />
+          )
         ) : tab === 'proposed' ? (
           <ProposedPanel
             rows={rows.map(toProposedRow)}
@@ -97,6 +105,51 @@ export default async function PairingsPage({ searchParams }: { searchParams: Sea
           <EndedTable rows={rows} />
         )}
       </section>
+    </div>
+  );
+}
+
+/** ?cadence=overdue|due-soon|on-track and ?sort=days on the Active tab; anything else is ignored. */
+function parseCadenceView(params: Record<string, string | string[] | undefined>): PairingListOptions {
+  const c = typeof params.cadence === 'string' ? params.cadence : undefined;
+  return {
+    cadence: c && (CADENCE_STATUSES as readonly string[]).includes(c) ? (c as CadenceStatus) : undefined,
+    sort: params.sort === 'days' ? 'days' : undefined,
+  };
+}
+
+function cadenceHref(view: PairingListOptions) {
+  const q = new URLSearchParams({ state: 'active' });
+  if (view.cadence) q.set('cadence', view.cadence);
+  if (view.sort) q.set('sort', view.sort);
+  return `/admin/pairings?${q}`;
+}
+
+/** Filter the Active tab by cadence and sort it by days since the last meeting. */
+function CadenceFilter({ view }: { view: PairingListOptions }) {
+  const choices: { label: string; cadence?: CadenceStatus }[] = [{ label: 'All' }, ...CADENCE_STATUSES.map((c) => ({ label: CADENCE_LABEL[c], cadence: c }))];
+  const pill = (on: boolean) =>
+    `inline-flex min-h-11 items-center rounded-full border px-3 text-sm font-semibold no-underline ${on ? 'border-brand-700 bg-brand-50 text-brand-900' : 'border-stone-300 bg-white text-stone-700'}`;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <nav aria-label="Filter by cadence">
+        <ul className="flex flex-wrap gap-2">
+          {choices.map((c) => (
+            <li key={c.label}>
+              <Link
+                href={cadenceHref({ ...view, cadence: c.cadence })}
+                aria-current={view.cadence === c.cadence ? 'page' : undefined}
+                className={pill(view.cadence === c.cadence)}
+              >
+                {c.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Link href={cadenceHref({ ...view, sort: view.sort ? undefined : 'days' })} className="ml-auto text-sm font-semibold">
+        {view.sort ? 'Sort newest first' : 'Sort by days since last meeting'}
+      </Link>
     </div>
   );
 }
@@ -141,6 +194,7 @@ function ActiveTable({ rows }: { rows: PairingRow[] }) {
           <Th>Physician</Th>
           <Th>Started</Th>
           <Th>Term ends</Th>
+          <Th>Cadence</Th>
           <Th>
             <span className="sr-only">Details</span>
           </Th>
@@ -162,6 +216,12 @@ function ActiveTable({ rows }: { rows: PairingRow[] }) {
             </Td>
             <Td className="whitespace-nowrap">{formatDate(r.startDate)}</Td>
             <Td className="whitespace-nowrap">{formatDate(r.endDate)}</Td>
+            <Td className="min-w-44">
+              {r.cadence && <CadenceBadge cadence={{ status: r.cadence }} />}
+              <span className="mt-1 block text-xs text-stone-600">
+                {r.lastMet ? `Last met ${formatDate(r.lastMet)}` : 'No meeting yet'} · {r.cadenceDays === 1 ? '1 day' : `${r.cadenceDays ?? 0} days`}
+              </span>
+            </Td>
             <Td className="whitespace-nowrap">
               <Link href={`/admin/pairings/${r.id}`}>
                 Open

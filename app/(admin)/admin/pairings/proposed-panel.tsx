@@ -139,7 +139,11 @@ export function ProposedPanel({ rows, template, placeholders, limits }: Props) {
               <Td className="min-w-52">
                 <details>
                   <summary className="cursor-pointer text-sm font-semibold text-brand-800">
-                    Withdraw<span className="sr-only"> the proposal of {r.menteeName} and {r.mentorName}</span>
+                    Withdraw
+                    <span className="sr-only">
+                      {' '}
+                      the proposal of {r.menteeName} and {r.mentorName}
+                    </span>
                   </summary>
                   <div className="mt-2">
                     <EndPairingForm pairingId={r.id} menteeName={r.menteeName} mentorName={r.mentorName} mode="withdraw" />
@@ -173,8 +177,8 @@ export function ProposedPanel({ rows, template, placeholders, limits }: Props) {
           <summary className="cursor-pointer text-base font-semibold text-stone-900">Approve and release selected</summary>
           <div key={`e${round}`} className="mt-4 space-y-4">
             <p className="text-sm text-stone-700" aria-live="polite">
-              {plural(count, 'proposal', 'proposals')} selected. Releasing makes each pairing active and emails both people this
-              introduction, filled in for their pair.
+              {plural(count, 'proposal', 'proposals')} selected. Releasing makes each pairing active and emails both people this introduction, filled in for their
+              pair.
             </p>
             <FieldError id={state.fieldErrors?.ids ? `${formId}-ids-error` : undefined} errors={state.fieldErrors?.ids} />
             <Field id={`${formId}-subject`} label="Subject" errors={state.fieldErrors?.subject}>

@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardTitle } from '@/components/ui/card';
 import { PairingRoadmapSection } from '@/components/roadmap/admin-section';
 import { PairingTermSection } from '@/components/terms/pairing-term-section';
+import { PairingMeetingsSection } from '@/components/meetings/pairing-meetings-section';
 import { requireRole } from '@/lib/auth/session';
 import { describeLine } from '@/lib/matching/scoring';
 import { getPairingDetail } from '@/lib/pairings/queries';
@@ -99,6 +100,7 @@ export default async function PairingPage({ params }: { params: Promise<{ id: st
       </Card>
 
       {/* section: meetings and cadence */}
+      <PairingMeetingsSection pairingId={pairing.id} />
 
       {/* section: term and renewal */}
       <PairingTermSection user={user} pairingId={pairing.id} menteeName={pairing.menteeName} mentorName={pairing.mentorName} />
