@@ -11,3 +11,4 @@ export * from './pairings';
 export * from './audit';
 export * from './jobs';
 export * from './operations';
+export * from './safety';

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { matchRuleKind, personStatus, userRole } from '@/db/schema';
 
-export const SUBJECT_TYPES = ['user', 'pairing', 'match-rule', 'cohort', 'program-settings', 'values-statement', 'export', 'admin-invite'] as const;
+export const SUBJECT_TYPES = ['user', 'pairing', 'match-rule', 'cohort', 'program-settings', 'values-statement', 'export', 'admin-invite', 'concern'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
 const event = <S extends SubjectType, D extends z.ZodType>(subjectType: S, details: D) => ({ subjectType, details });
@@ -19,6 +19,8 @@ const settingsSnapshot = z.looseObject({
   renewalWindowDays: z.number(),
   cadenceDueSoonDays: z.number(),
   cadenceOverdueDays: z.number(),
+  checkInFirstDays: z.number().optional(),
+  checkInEveryDays: z.number().optional(),
   weights: z.record(z.string(), z.number()),
 });
 
@@ -67,6 +69,15 @@ export const AUDIT_EVENTS = {
   ),
   'cohort.created': event('cohort', z.object({ name: z.string(), programYear: z.number().int(), launchDate: isoDate })),
   'cohort.opened': event('cohort', z.object({ name: z.string(), isOpen: z.object({ from: z.boolean(), to: z.boolean() }) })),
+  // A safe space: check-ins and concerns (answers and concern text are never copied into the audit log)
+  'check-in.answered': event('pairing', z.object({ round: z.number().int(), flagged: z.boolean() })),
+  'concern.raised': event('concern', z.object({ pairingId: z.number().int().nullable(), paused: z.boolean(), contactRequested: z.boolean() })),
+  'concern.read': event('concern', z.object({ status: z.enum(['new', 'in_progress', 'resolved']) })),
+  'concern.assigned': event('concern', z.object({ from: z.string().nullable(), to: z.string() })),
+  'concern.note-added': event('concern', z.object({ noteId: z.number().int(), length: z.number().int() })),
+  'concern.resolved': event('concern', z.object({ outcome: z.enum(['none', 'resumed', 'ended-rematch']), pairingId: z.number().int().nullable() })),
+  'pairing.paused': event('pairing', z.object({ concernId: z.number().int() })),
+  'pairing.resumed': event('pairing', z.object({ concernId: z.number().int() })),
   'cohort.closed': event('cohort', z.object({ name: z.string(), isOpen: z.object({ from: z.boolean(), to: z.boolean() }) })),
 } as const;
 

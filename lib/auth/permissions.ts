@@ -28,6 +28,11 @@ export const ROLE_PERMISSIONS = {
   'notes:write': ['admin'],
   'reports:read': ['admin'],
   'emails:read': ['admin'],
+  /** A safe space: members answer their own private check-ins and raise concerns; only admins read either. */
+  'check-ins:answer-own': ['mentee', 'mentor'],
+  'check-ins:read': ['admin'],
+  'concerns:raise': ['mentee', 'mentor'],
+  'concerns:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

@@ -4,6 +4,7 @@ import 'server-only';
  * Domains append theirs: meetings (cadence reminders), terms (renewals, completions)…
  */
 import { redeliverFailedEmails } from '@/lib/email/redelivery';
+import { openCheckIns } from '@/lib/safety/check-ins';
 import type { SweepTask } from './sweep';
 
-export const SWEEP_TASKS: SweepTask[] = [redeliverFailedEmails];
+export const SWEEP_TASKS: SweepTask[] = [redeliverFailedEmails, openCheckIns];

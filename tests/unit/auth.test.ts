@@ -85,6 +85,10 @@ describe('[PERMISSIONS]: the table', () => {
     'notes:write': { mentee: N, mentor: N, admin: Y },
     'reports:read': { mentee: N, mentor: N, admin: Y },
     'emails:read': { mentee: N, mentor: N, admin: Y },
+    'check-ins:answer-own': { mentee: Y, mentor: Y, admin: N },
+    'check-ins:read': { mentee: N, mentor: N, admin: Y },
+    'concerns:raise': { mentee: Y, mentor: Y, admin: N },
+    'concerns:manage': { mentee: N, mentor: N, admin: Y },
   };
   const roles = ['mentee', 'mentor', 'admin'] as const;
 
@@ -92,9 +96,7 @@ describe('[PERMISSIONS]: the table', () => {
     expect(Object.keys(ROLE_PERMISSIONS).sort()).toEqual(Object.keys(MATRIX).sort());
   });
 
-  const cases = Object.entries(MATRIX).flatMap(([permission, row]) =>
-    roles.map((role) => [permission as Permission, role, row[role]] as const),
-  );
+  const cases = Object.entries(MATRIX).flatMap(([permission, row]) => roles.map((role) => [permission as Permission, role, row[role]] as const));
   it.each(cases)('%s for a %s: %s', (permission, role, allowed) => {
     expect(hasPermission(role, permission)).toBe(allowed);
     if (allowed) expect(() => assertPermission({ role }, permission)).not.toThrow();

@@ -11,6 +11,7 @@ export default async function MenteeLayout({ children }: { children: ReactNode }
       nav={[
         { href: '/mentee', label: 'Home' },
         { href: '/mentee/profile', label: 'My profile' },
+        { href: '/mentee/concern', label: 'Raise a concern' },
       ]}
     >
       {children}

@@ -11,6 +11,7 @@ import { requireRole } from '@/lib/auth/session';
 import { describeLine } from '@/lib/matching/scoring';
 import { DEFAULT_INTRO_BODY, DEFAULT_INTRO_SUBJECT, INTRO_PLACEHOLDERS } from '@/lib/pairings/introduction';
 import { listPairings, type PairingRow } from '@/lib/pairings/queries';
+import { flaggedPairingIds } from '@/lib/safety/check-ins';
 import { EndPairingForm } from './end-form';
 import { ProposedPanel, type ProposedRow } from './proposed-panel';
 
@@ -42,6 +43,16 @@ export default async function PairingsPage({ searchParams }: { searchParams: Sea
   const params = await searchParams;
   const tab = parsePairingTab(params.state);
   const rows = await listPairings(user, [...PAIRING_TABS[tab].states]);
+  // A 1 or 2 on "I feel respected and safe" in a private check-in: a red marker on the Active tab.
+  const flagged =
+    tab === 'active'
+      ? [
+          ...(await flaggedPairingIds(
+            user,
+            rows.map((r) => r.id),
+          )),
+        ]
+      : [];
   const released = params.done === 'released' ? Number(params.n) || 0 : 0;
   const done = released
     ? `${released === 1 ? '1 pairing' : `${released} pairings`} released. Both people in each pair were emailed their introduction.`
@@ -92,7 +103,7 @@ export default async function PairingsPage({ searchParams }: { searchParams: Sea
             limits={{ subjectMax: INTRO_SUBJECT_MAX, bodyMax: INTRO_BODY_MAX }}
           />
         ) : tab === 'active' ? (
-          <ActiveTable rows={rows} />
+          <ActiveTable rows={rows} flagged={flagged} />
         ) : (
           <EndedTable rows={rows} />
         )}
@@ -132,7 +143,7 @@ function EmptyTab({ tab }: { tab: PairingTab }) {
   return <EmptyState title="No ended or completed pairings yet" />;
 }
 
-function ActiveTable({ rows }: { rows: PairingRow[] }) {
+function ActiveTable({ rows, flagged }: { rows: PairingRow[]; flagged: number[] }) {
   return (
     <Table caption="Active pairings, newest first">
       <thead>
@@ -156,6 +167,11 @@ function ActiveTable({ rows }: { rows: PairingRow[] }) {
               <Link href={`/admin/people/${r.menteeId}`} className="font-semibold">
                 {r.menteeName}
               </Link>
+              {flagged.includes(r.id) && (
+                <span className="ml-2">
+                  <Badge tone="bad">Safety flag</Badge>
+                </span>
+              )}
             </Td>
             <Td className="min-w-40">
               <Link href={`/admin/people/${r.mentorId}`}>{r.mentorName}</Link>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardTitle } from '@/components/ui/card';
+import { PairingSafetySection } from '@/components/safety/pairing-safety-section';
 import { requireRole } from '@/lib/auth/session';
 import { describeLine } from '@/lib/matching/scoring';
 import { getPairingDetail } from '@/lib/pairings/queries';
@@ -98,6 +99,7 @@ export default async function PairingPage({ params }: { params: Promise<{ id: st
       {/* section: term and renewal */}
 
       {/* section: check-ins and concerns */}
+      <PairingSafetySection user={user} pairingId={pairing.id} />
 
       {/* section: application roadmap */}
 

@@ -1,0 +1,25 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { roleAction } from '@/lib/actions';
+import { submitCheckIn } from './check-ins';
+import { raiseConcern } from './concerns';
+import { checkInSchema, concernSchema } from './forms';
+
+/** A member's private check-in answers; they never come back to the member or the other person. */
+export const submitCheckInAction = roleAction(['mentee', 'mentor'], checkInSchema, async (data, user) => {
+  await submitCheckIn(user, data);
+  revalidatePath(`/${user.role}`, 'layout');
+  return { ok: true, message: 'Thank you. Your answers went to the program coordinators only.' };
+});
+
+/** Raise a concern (optionally pausing the pairing); the answer is only a confirmation. */
+export const raiseConcernAction = roleAction(['mentee', 'mentor'], concernSchema, async (data, user) => {
+  const { paused } = await raiseConcern(user, data);
+  revalidatePath(`/${user.role}`, 'layout');
+  return {
+    ok: true,
+    message: paused
+      ? 'Thank you. Your concern went to the program coordinators, and the mentorship is paused.'
+      : 'Thank you. Your concern went to the program coordinators.',
+  };
+});
