@@ -12,15 +12,7 @@ import type { SessionUser } from '@/lib/auth/session';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import { getWaitlist } from '@/lib/matching/workbench';
 import { approvePairings, proposePairings } from '@/lib/pairings/operations';
-import {
-  checkInRoundAt,
-  flaggedPairingIds,
-  getMyCheckIn,
-  getMyCheckInPrompts,
-  getPairingCheckIns,
-  openCheckIns,
-  submitCheckIn,
-} from '@/lib/safety/check-ins';
+import { checkInRoundAt, flaggedPairingIds, getMyCheckIn, getMyCheckInPrompts, getPairingCheckIns, openCheckIns, submitCheckIn } from '@/lib/safety/check-ins';
 import {
   addConcernNote,
   assignConcern,
@@ -62,7 +54,10 @@ async function livePair() {
   setClock(START);
   await proposePairings(admin, [{ menteeId: mentee.id, mentorId: mentor.id }]);
   const db = await getDb();
-  const [p] = await db.select({ id: pairings.id }).from(pairings).where(and(eq(pairings.menteeId, mentee.id), eq(pairings.state, 'proposed')));
+  const [p] = await db
+    .select({ id: pairings.id })
+    .from(pairings)
+    .where(and(eq(pairings.menteeId, mentee.id), eq(pairings.state, 'proposed')));
   const outcome = await approvePairings(admin, [p.id]);
   expect(outcome.failed).toEqual([]);
   return { admin, mentee, mentor, pairingId: p.id };
@@ -75,12 +70,19 @@ async function sweepOn(day: number) {
 
 async function mailTo(to: string, kind: string) {
   const db = await getDb();
-  return db.select({ subject: emails.subject, text: emails.text, url: emails.url }).from(emails).where(and(eq(emails.to, to), eq(emails.kind, kind)));
+  return db
+    .select({ subject: emails.subject, text: emails.text, url: emails.url })
+    .from(emails)
+    .where(and(eq(emails.to, to), eq(emails.kind, kind)));
 }
 
 async function roundsOf(pairingId: number) {
   const db = await getDb();
-  return db.select({ id: checkInRounds.id, round: checkInRounds.round, openedOn: checkInRounds.openedOn }).from(checkInRounds).where(eq(checkInRounds.pairingId, pairingId)).orderBy(checkInRounds.round);
+  return db
+    .select({ id: checkInRounds.id, round: checkInRounds.round, openedOn: checkInRounds.openedOn })
+    .from(checkInRounds)
+    .where(eq(checkInRounds.pairingId, pairingId))
+    .orderBy(checkInRounds.round);
 }
 
 const answers = (roundId: number, safety: number, extra: Partial<{ useful: number; frequency: number; comment: string | null }> = {}) => ({
@@ -310,7 +312,11 @@ describe('[CONCERNS]: the inbox', () => {
     await addConcernNote(admin, { concernId, body: 'Called the student; follow up Friday.' });
     await expect(assignConcern(admin, { concernId, assigneeId: mentee.id })).rejects.toThrow(/coordinators/);
     const detail = await openConcern(admin, concernId);
-    expect(detail).toMatchObject({ status: 'in_progress', assignedTo: admin.id, notes: [expect.objectContaining({ body: 'Called the student; follow up Friday.' })] });
+    expect(detail).toMatchObject({
+      status: 'in_progress',
+      assignedTo: admin.id,
+      notes: [expect.objectContaining({ body: 'Called the student; follow up Friday.' })],
+    });
     await resolveConcern(admin, { concernId, resolution: 'Spoke with both.', outcome: 'none' });
     const db = await getDb();
     const audit = await db
@@ -347,7 +353,10 @@ describe('[CONCERNS]: the inbox', () => {
     const ended = await mailTo(mentor.email, 'pairing-ended');
     expect(ended).toHaveLength(1);
     expect(ended[0].text).not.toMatch(/unwelcome|concern/i);
-    const [c] = await db.select({ status: concerns.status, outcome: concerns.outcome }).from(concerns).where(inArray(concerns.id, [concernId]));
+    const [c] = await db
+      .select({ status: concerns.status, outcome: concerns.outcome })
+      .from(concerns)
+      .where(inArray(concerns.id, [concernId]));
     expect(c).toEqual({ status: 'resolved', outcome: 'ended-rematch' });
   });
 });
