@@ -110,7 +110,7 @@ test.describe('[SAFE SPACE] a private check-in, a flag, a concern with a pause, 
       await student.page.getByRole('button', { name: 'Send my check-in privately' }).click();
       await expect(student.page.getByText('Check-in sent')).toBeVisible();
 
-      // Every admin hears at once; the pairing carries a red flag on the Active tab and its admin.page.
+      // Every admin hears at once; the pairing carries a red flag on the Active tab and its page.
       await expect.poll(async () => (await outbox(page.request, 'admin@example.org')).some((m) => m.kind === 'check-in-flag')).toBe(true);
       await admin.page.goto('/admin/pairings?state=active');
       await expect(admin.page.getByRole('row').filter({ hasText: studentName }).getByText('Safety flag')).toBeVisible();
@@ -157,7 +157,7 @@ test.describe('[SAFE SPACE] a private check-in, a flag, a concern with a pause, 
       await admin.page.getByLabel('Resolution', { exact: true }).fill('Spoke with the student; a new mentor will be found.');
       await admin.page.getByRole('button', { name: 'Resolve…' }).click();
       await admin.page.getByRole('button', { name: 'Yes, end it and resolve' }).click();
-      await expect(admin.page.getByText('Resolved.')).toBeVisible();
+      await expect(admin.page.getByRole('heading', { name: 'Resolved', exact: true })).toBeVisible();
 
       // The student is at the top of the waitlist: only other no-fault rematches may be ahead.
       await admin.page.goto('/admin/matching');
