@@ -60,7 +60,13 @@ export default async function ConcernsPage({ searchParams }: { searchParams: Pro
           <tbody className="divide-y divide-stone-100">
             {rows.map((c) => (
               <tr key={c.id}>
-                <Td className="whitespace-nowrap">{formatDate(c.raisedAt)}</Td>
+                <Td className="whitespace-nowrap">
+                  {/* A link in the first column too: on a phone the table scrolls and "Open" starts off-screen. */}
+                  <Link href={`/admin/concerns/${c.id}`}>
+                    {formatDate(c.raisedAt)}
+                    <span className="sr-only"> (concern #{c.id})</span>
+                  </Link>
+                </Td>
                 <Td className="min-w-36">
                   {c.raiserName} <span className="text-stone-500">({c.raiserRole === 'mentor' ? 'physician' : 'student'})</span>
                 </Td>
