@@ -26,6 +26,7 @@ import {
   resolveConcern,
 } from '@/lib/safety/concerns';
 import { concernSchema } from '@/lib/safety/forms';
+import { getProgramSettings, programSettingsFormSchema, updateProgramSettings } from '@/lib/settings/program';
 import { now, resetClock, setClock } from '@/lib/time/clock';
 import { callAction, toFormData } from '../support/action-harness';
 import { createPerson } from '../support/people';
@@ -152,6 +153,40 @@ describe('[CHECK-INS]: rounds', () => {
     await sweepOn(33);
     expect((await roundsOf(pairingId)).map((r) => r.round)).toEqual([1]);
     expect(await mailTo(mentor.email, 'check-in')).toHaveLength(1);
+  });
+});
+
+describe('[CHECK-INS]: the settings', () => {
+  it('the first check-in and the interval are settings: validated, audited before and after, and the sweep follows them', async () => {
+    const { admin, mentee, pairingId } = await livePair();
+    const before = await getProgramSettings(admin);
+    const form = {
+      termMonths: '12',
+      renewalWindowDays: '30',
+      cadenceDueSoonDays: '45',
+      cadenceOverdueDays: '60',
+      ...Object.fromEntries(Object.entries(before.weights).map(([k, v]) => [`weight_${k}`, String(v)])),
+    };
+    for (const bad of ['', '0', '6', '366', '12.5', '1e3'])
+      expect(programSettingsFormSchema.safeParse({ ...form, checkInFirstDays: bad, checkInEveryDays: '60' }).error?.issues[0].path).toEqual(['checkInFirstDays']);
+    const parsed = programSettingsFormSchema.parse({ ...form, checkInFirstDays: '14', checkInEveryDays: '30' });
+    await updateProgramSettings(admin, parsed);
+    try {
+      const db = await getDb();
+      const [last] = await db
+        .select({ details: auditLog.details })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'settings.updated'), eq(auditLog.actorId, admin.id)));
+      expect(last.details).toMatchObject({ before: { checkInFirstDays: before.checkInFirstDays }, after: { checkInFirstDays: 14, checkInEveryDays: 30 } });
+      await sweepOn(13);
+      expect(await roundsOf(pairingId)).toEqual([]);
+      await sweepOn(14);
+      await sweepOn(44);
+      expect((await roundsOf(pairingId)).map((r) => r.round)).toEqual([1, 2]);
+      expect(await mailTo(mentee.email, 'check-in')).toHaveLength(2);
+    } finally {
+      await updateProgramSettings(admin, { ...parsed, checkInFirstDays: before.checkInFirstDays, checkInEveryDays: before.checkInEveryDays });
+    }
   });
 });
 
