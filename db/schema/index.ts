@@ -14,3 +14,4 @@ export * from './operations';
 export * from './roadmap';
 export * from './terms';
 export * from './meetings';
+export * from './safety';

@@ -24,6 +24,9 @@ export const programSettings = pgTable(
     renewalWindowDays: integer().notNull().default(30),
     cadenceDueSoonDays: integer().notNull().default(45),
     cadenceOverdueDays: integer().notNull().default(60),
+    /** Private check-ins: the first this many days after a pairing starts, then every `checkInEveryDays`. */
+    checkInFirstDays: integer().notNull().default(30),
+    checkInEveryDays: integer().notNull().default(60),
     /** Matching weights by criterion; missing keys fall back to the defaults in lib/matching. */
     matchWeights: jsonb().$type<Record<string, number>>().notNull().default({}),
     /** The IANA zone the program's calendar runs in: "today", pauses and start dates are read in it. */
@@ -33,10 +36,7 @@ export const programSettings = pgTable(
     contactEmail: text(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    check('program_settings_singleton', sql`${t.id} = 1`),
-    check('program_settings_name_length', sql`char_length(${t.programName}) between 1 and 120`),
-  ],
+  (t) => [check('program_settings_singleton', sql`${t.id} = 1`), check('program_settings_name_length', sql`char_length(${t.programName}) between 1 and 120`)],
 );
 
 export const valuesStatements = pgTable('values_statements', {

@@ -19,6 +19,7 @@ export const SUBJECT_TYPES = [
   'roadmap-checklist',
   'roadmap-item',
   'meeting',
+  'concern',
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
@@ -32,6 +33,8 @@ const settingsSnapshot = z.looseObject({
   renewalWindowDays: z.number(),
   cadenceDueSoonDays: z.number(),
   cadenceOverdueDays: z.number(),
+  checkInFirstDays: z.number().optional(),
+  checkInEveryDays: z.number().optional(),
   weights: z.record(z.string(), z.number()),
 });
 
@@ -123,6 +126,15 @@ export const AUDIT_EVENTS = {
   ),
   'cohort.created': event('cohort', z.object({ name: z.string(), programYear: z.number().int(), launchDate: isoDate })),
   'cohort.opened': event('cohort', z.object({ name: z.string(), isOpen: z.object({ from: z.boolean(), to: z.boolean() }) })),
+  // A safe space: check-ins and concerns (answers and concern text are never copied into the audit log)
+  'check-in.answered': event('pairing', z.object({ round: z.number().int(), flagged: z.boolean() })),
+  'concern.raised': event('concern', z.object({ pairingId: z.number().int().nullable(), paused: z.boolean(), contactRequested: z.boolean() })),
+  'concern.read': event('concern', z.object({ status: z.enum(['new', 'in_progress', 'resolved']) })),
+  'concern.assigned': event('concern', z.object({ from: z.string().nullable(), to: z.string() })),
+  'concern.note-added': event('concern', z.object({ noteId: z.number().int(), length: z.number().int() })),
+  'concern.resolved': event('concern', z.object({ outcome: z.enum(['none', 'resumed', 'ended-rematch']), pairingId: z.number().int().nullable() })),
+  'pairing.paused': event('pairing', z.object({ concernId: z.number().int() })),
+  'pairing.resumed': event('pairing', z.object({ concernId: z.number().int() })),
   'cohort.closed': event('cohort', z.object({ name: z.string(), isOpen: z.object({ from: z.boolean(), to: z.boolean() }) })),
   // The application roadmap: the template (admins) and each pairing's checklist (its members)
   'roadmap.template-item-added': event('roadmap-template-item', z.object({ after: templateItem })),

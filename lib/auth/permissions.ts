@@ -44,6 +44,11 @@ export const ROLE_PERMISSIONS = {
   'meetings:log-own': ['mentee', 'mentor'],
   /** Read every pairing's meetings and cadence (the coordinator). */
   'meetings:read-any': ['admin'],
+  /** A safe space: members answer their own private check-ins and raise concerns; only admins read either. */
+  'check-ins:answer-own': ['mentee', 'mentor'],
+  'check-ins:read': ['admin'],
+  'concerns:raise': ['mentee', 'mentor'],
+  'concerns:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

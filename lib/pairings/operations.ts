@@ -174,7 +174,24 @@ export async function endPairing(
 ): Promise<void> {
   assertPermission(actor, 'pairings:end');
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  await db.transaction((tx) => endPairingIn(tx, actor, pairingId, reason, rematch, expectedState));
+}
+
+/**
+ * endPairing inside the caller's transaction, for operations that end a pairing as one step of a
+ * larger change (resolving a concern with a no-fault rematch). The caller has checked
+ * `pairings:end`; this checks it again, since it writes as the coordinator.
+ */
+export async function endPairingIn(
+  tx: Tx,
+  actor: SessionUser,
+  pairingId: number,
+  reason: string,
+  rematch: boolean,
+  expectedState?: 'proposed' | 'active',
+): Promise<void> {
+  assertPermission(actor, 'pairings:end');
+  {
     const ended = await tx
       .update(pairings)
       .set({ state: 'ended', endedBy: actor.id, endedAt: now(), endReason: reason, rematchRequested: rematch })
@@ -191,7 +208,7 @@ export async function endPairing(
     const [e] = ended;
     // Queued in this transaction: the two people hear only about an ending that really happened.
     if (e.wasReleased) await announcePairingEnded(tx, { pairingId, menteeId: e.menteeId, mentorId: e.mentorId, cause: 'coordinator', rematch });
-  });
+  }
 }
 
 /**

@@ -19,6 +19,8 @@ export const SETTING_LIMITS = {
   termMonths: { min: 1, max: 36 },
   renewalWindowDays: { min: 1, max: 120 },
   cadenceDays: { min: 7, max: 365 },
+  checkInFirstDays: { min: 7, max: 365 },
+  checkInEveryDays: { min: 14, max: 365 },
   weight: { min: 0, max: 100 },
 } as const;
 
@@ -28,6 +30,8 @@ export const PROGRAM_DEFAULTS = {
   renewalWindowDays: 30,
   cadenceDueSoonDays: 45,
   cadenceOverdueDays: 60,
+  checkInFirstDays: 30,
+  checkInEveryDays: 60,
   timeZone: DEFAULT_TIME_ZONE,
 } as const;
 
@@ -36,6 +40,9 @@ export type ProgramSettingsView = {
   renewalWindowDays: number;
   cadenceDueSoonDays: number;
   cadenceOverdueDays: number;
+  /** Private check-ins: the first this many days after a pairing starts, then every checkInEveryDays. */
+  checkInFirstDays: number;
+  checkInEveryDays: number;
   /** Every criterion, with defaults filled in where nothing (valid) is stored. */
   weights: Weights;
   /** The IANA zone the program's calendar runs in. */
@@ -48,11 +55,20 @@ const fields = {
   renewalWindowDays: numberField('the renewal window', SETTING_LIMITS.renewalWindowDays.min, SETTING_LIMITS.renewalWindowDays.max, { whole: true }),
   cadenceDueSoonDays: numberField('the “due soon” threshold', SETTING_LIMITS.cadenceDays.min, SETTING_LIMITS.cadenceDays.max, { whole: true }),
   cadenceOverdueDays: numberField('the “overdue” threshold', SETTING_LIMITS.cadenceDays.min, SETTING_LIMITS.cadenceDays.max, { whole: true }),
+  checkInFirstDays: numberField('the first check-in', SETTING_LIMITS.checkInFirstDays.min, SETTING_LIMITS.checkInFirstDays.max, { whole: true }),
+  checkInEveryDays: numberField('the days between check-ins', SETTING_LIMITS.checkInEveryDays.min, SETTING_LIMITS.checkInEveryDays.max, { whole: true }),
 };
 
 const weightField = (k: Criterion) => numberField(`the weight for “${CRITERIA[k].label}”`, SETTING_LIMITS.weight.min, SETTING_LIMITS.weight.max);
 
-type Scalars = { termMonths: number; renewalWindowDays: number; cadenceDueSoonDays: number; cadenceOverdueDays: number };
+type Scalars = {
+  termMonths: number;
+  renewalWindowDays: number;
+  cadenceDueSoonDays: number;
+  cadenceOverdueDays: number;
+  checkInFirstDays?: number;
+  checkInEveryDays?: number;
+};
 
 /** Rules across fields; the issue lands on the field the coordinator should change. */
 function crossChecks(v: Scalars, ctx: z.RefinementCtx) {
@@ -65,7 +81,13 @@ function crossChecks(v: Scalars, ctx: z.RefinementCtx) {
 
 /** What updateProgramSettings accepts: every setting and every weight, all required. */
 export const programSettingsSchema = z
-  .object({ ...fields, weights: z.object(Object.fromEntries(CRITERION_KEYS.map((k) => [k, weightField(k)])) as Record<Criterion, ReturnType<typeof weightField>>) })
+  .object({
+    ...fields,
+    // Optional here (absent keeps what is saved), so callers written before check-ins still work; the form sends both.
+    checkInFirstDays: fields.checkInFirstDays.optional(),
+    checkInEveryDays: fields.checkInEveryDays.optional(),
+    weights: z.object(Object.fromEntries(CRITERION_KEYS.map((k) => [k, weightField(k)])) as Record<Criterion, ReturnType<typeof weightField>>),
+  })
   .superRefine(crossChecks);
 export type ProgramSettingsInput = z.input<typeof programSettingsSchema>;
 export type ProgramSettings = z.output<typeof programSettingsSchema>;
@@ -84,6 +106,8 @@ export const programSettingsFormSchema = z
       renewalWindowDays: flat.renewalWindowDays,
       cadenceDueSoonDays: flat.cadenceDueSoonDays,
       cadenceOverdueDays: flat.cadenceOverdueDays,
+      checkInFirstDays: flat.checkInFirstDays,
+      checkInEveryDays: flat.checkInEveryDays,
       weights: Object.fromEntries(CRITERION_KEYS.map((k) => [k, flat[weightName(k)]])) as Weights,
     };
   });
@@ -93,12 +117,14 @@ const columns = {
   renewalWindowDays: programSettings.renewalWindowDays,
   cadenceDueSoonDays: programSettings.cadenceDueSoonDays,
   cadenceOverdueDays: programSettings.cadenceOverdueDays,
+  checkInFirstDays: programSettings.checkInFirstDays,
+  checkInEveryDays: programSettings.checkInEveryDays,
   matchWeights: programSettings.matchWeights,
   timeZone: programSettings.timeZone,
   updatedAt: programSettings.updatedAt,
 };
 
-function toView(row: { matchWeights: Record<string, number>; timeZone: string } & Scalars & { updatedAt: Date | null }): ProgramSettingsView {
+function toView(row: { matchWeights: Record<string, number>; timeZone: string } & Required<Scalars> & { updatedAt: Date | null }): ProgramSettingsView {
   const { matchWeights, ...rest } = row;
   return { ...rest, weights: resolveWeights(matchWeights) };
 }
@@ -175,8 +201,16 @@ export async function programContact(db?: Db | Tx): Promise<ProgramContact | nul
 }
 
 export const programContactSchema = z.object({
-  contactName: z.string().regex(/^[^\p{Cc}\u2028\u2029]*$/u, 'Keep the name on one line, without hidden characters.').trim().min(1, 'Enter the name people will see.').max(120, 'Use at most 120 characters.'),
-  contactEmail: z.string().regex(/^[^\p{Cc}\u2028\u2029\s]*$/u, 'Enter an email address such as coordinator@example.org.').pipe(z.email('Enter an email address such as coordinator@example.org.').max(254)),
+  contactName: z
+    .string()
+    .regex(/^[^\p{Cc}\u2028\u2029]*$/u, 'Keep the name on one line, without hidden characters.')
+    .trim()
+    .min(1, 'Enter the name people will see.')
+    .max(120, 'Use at most 120 characters.'),
+  contactEmail: z
+    .string()
+    .regex(/^[^\p{Cc}\u2028\u2029\s]*$/u, 'Enter an email address such as coordinator@example.org.')
+    .pipe(z.email('Enter an email address such as coordinator@example.org.').max(254)),
 });
 
 /** Sets the program contact; audited with the values before and after. */

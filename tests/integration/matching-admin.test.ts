@@ -82,6 +82,8 @@ const validSettings = (over: Partial<ProgramSettings> = {}, weights: Partial<Wei
   renewalWindowDays: 30,
   cadenceDueSoonDays: 45,
   cadenceOverdueDays: 60,
+  checkInFirstDays: 30,
+  checkInEveryDays: 60,
   ...over,
   weights: { ...DEFAULT_WEIGHTS, ...weights },
 });
@@ -193,7 +195,10 @@ describe('[MATCHING]: the waitlist view and the pages’ reads', () => {
     const standing = await getMenteeStanding(admin, mentee.id);
     expect(standing!.open).toMatchObject({ state: 'proposed', mentorName: MENTOR_NAME });
 
-    const preview = await previewIntroduction(admin, standing!.open!.pairingId, { subject: 'Hi {mentee_name}', body: '{mentor_name} <{mentor_email}> starts {start_date}' });
+    const preview = await previewIntroduction(admin, standing!.open!.pairingId, {
+      subject: 'Hi {mentee_name}',
+      body: '{mentor_name} <{mentor_email}> starts {start_date}',
+    });
     expect(preview).toMatchObject({ subject: `Hi ${MENTEE_NAME}`, to: [mentee.email, mentor.email] });
     expect(preview!.body).toContain(`${MENTOR_NAME} <${mentor.email}> starts `);
     expect(preview!.body).not.toContain('{');
@@ -245,7 +250,14 @@ describe('[SETTINGS]: program settings and weights', () => {
   });
 
   it('the form: each weight has its own box and error, and an empty box is an error, not 0', () => {
-    const form: Record<string, string> = { termMonths: '12', renewalWindowDays: '30', cadenceDueSoonDays: '45', cadenceOverdueDays: '60' };
+    const form: Record<string, string> = {
+      termMonths: '12',
+      renewalWindowDays: '30',
+      cadenceDueSoonDays: '45',
+      cadenceOverdueDays: '60',
+      checkInFirstDays: '30',
+      checkInEveryDays: '60',
+    };
     for (const [k, v] of Object.entries(DEFAULT_WEIGHTS)) form[weightName(k as keyof Weights)] = String(v);
     const ok = programSettingsFormSchema.safeParse({ ...form, [weightName('specialty')]: '12.5' });
     expect(ok.success && ok.data).toEqual(validSettings({}, { specialty: 12.5 }));
@@ -338,7 +350,10 @@ describe('[PERMISSIONS]: students and physicians cannot run matching or change s
     await setCohortOpen(admin, { cohortId, open: false });
     const settingsBefore = await getProgramSettings(admin);
     const db = await getDb();
-    const [proposal] = await db.select({ id: pairings.id }).from(pairings).where(and(eq(pairings.mentorId, mentor.id), eq(pairings.state, 'proposed')));
+    const [proposal] = await db
+      .select({ id: pairings.id })
+      .from(pairings)
+      .where(and(eq(pairings.mentorId, mentor.id), eq(pairings.state, 'proposed')));
     const auditsByIntruder = async () => (await db.select({ n: count() }).from(auditLog).where(eq(auditLog.actorId, intruder.id)))[0].n;
     const auditsBefore = await auditsByIntruder(); // their own registration
 

@@ -10,6 +10,7 @@ import { approvalKey, endKey } from '@/lib/pairings/forms';
 import { confirmationKey } from '@/lib/people/decisions';
 import { archiveTemplateKey, removeItemKey } from '@/lib/roadmap/forms';
 import { deleteKey } from '@/lib/meetings/forms';
+import { resolveKey } from '@/lib/safety/forms';
 import { proposePairings } from '@/lib/pairings/operations';
 import { CRITERION_KEYS, PROGRAM_DEFAULTS, weightName } from '@/lib/settings/program';
 import { DEFAULT_WEIGHTS } from '@/lib/matching/scoring';
@@ -47,7 +48,7 @@ export const access = (anonymous: Allowed, mentee: Allowed, mentor: Allowed, adm
 const intro = { subject: 'Meet {mentor_name}', body: 'Hello {mentee_name} and {mentor_name}, please say hello to each other.' };
 const settingsForm = (): FormInput => ({
   ...Object.fromEntries(
-    ['termMonths', 'renewalWindowDays', 'cadenceDueSoonDays', 'cadenceOverdueDays'].map((k) => [k, String(PROGRAM_DEFAULTS[k as keyof typeof PROGRAM_DEFAULTS])]),
+    ['termMonths', 'renewalWindowDays', 'cadenceDueSoonDays', 'cadenceOverdueDays', 'checkInFirstDays', 'checkInEveryDays'].map((k) => [k, String(PROGRAM_DEFAULTS[k as keyof typeof PROGRAM_DEFAULTS])]),
   ),
   ...Object.fromEntries(CRITERION_KEYS.map((k) => [weightName(k), String(DEFAULT_WEIGHTS[k])])),
 });
@@ -116,6 +117,12 @@ export const ACTIONS: Record<string, ActionRow> = {
   ['lib/meetings/actions.ts#logMeetingAction']:              [access('no', 'own', 'own', 'no'), (t) => ({ pairingId: String(t.pairingId), ...meetingForm() }), ['note']],
   ['lib/meetings/actions.ts#correctMeetingAction']:          [access('no', 'own', 'own', 'no'), () => ({ meetingId: '999999', ...meetingForm() }), ['note']],
   ['lib/meetings/actions.ts#deleteMeetingAction']:           [access('no', 'own', 'own', 'no'), () => ({ meetingId: '999999', confirm: deleteKey(999999) })],
+  // A safe space. Members raise concerns about their own pairings only (the other cell names someone else's pairing and is refused in the query).
+  ['lib/safety/actions.ts#raiseConcernAction']:              [access('no', 'own', 'own', 'no'), (t) => ({ about: String(t.pairingId), body: 'Matrix check: something felt wrong.', pause: 'on', contact: 'on', channel: 'phone', phone: '+1 555 010 0100' }), ['body']],
+  ['lib/safety/actions.ts#submitCheckInAction']:             [access('no', 'own', 'own', 'no'), () => ({ roundId: '999999', safety: '4', useful: '4', frequency: '3', comment: 'Going well.' }), ['comment']],
+  [`${A}/concerns/actions.ts#assignConcernAction`]:          [access('no', 'no', 'no', 'any'), (t) => ({ concernId: '999999', assigneeId: t.world.admin.id })],
+  [`${A}/concerns/actions.ts#addConcernNoteAction`]:         [access('no', 'no', 'no', 'any'), () => ({ concernId: '999999', body: 'Matrix note.' }), ['body']],
+  [`${A}/concerns/actions.ts#resolveConcernAction`]:         [access('no', 'no', 'no', 'any'), () => ({ concernId: '999999', resolution: 'Talked it through.', outcome: 'none', confirm: resolveKey({ concernId: 999999, resolution: 'Talked it through.', outcome: 'none' }) }), ['resolution']],
   ['lib/registration/actions.ts#withdrawAction']:            [access('no', 'own', 'own', 'no'), () => ({ reason: 'Matrix check', confirm: 'on' }), ['reason']],
 };
 

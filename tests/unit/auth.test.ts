@@ -94,6 +94,10 @@ describe('[PERMISSIONS]: the table', () => {
     'terms:manage': { mentee: N, mentor: N, admin: Y },
     'meetings:log-own': { mentee: Y, mentor: Y, admin: N },
     'meetings:read-any': { mentee: N, mentor: N, admin: Y },
+    'check-ins:answer-own': { mentee: Y, mentor: Y, admin: N },
+    'check-ins:read': { mentee: N, mentor: N, admin: Y },
+    'concerns:raise': { mentee: Y, mentor: Y, admin: N },
+    'concerns:manage': { mentee: N, mentor: N, admin: Y },
   };
   const roles = ['mentee', 'mentor', 'admin'] as const;
 

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { PortalShell } from '@/components/portal-shell';
 import { requireRole } from '@/lib/auth/session';
+import { countOpenConcerns } from '@/lib/safety/concerns';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireRole('admin');
+  const openConcerns = await countOpenConcerns(user);
   return (
     <PortalShell
       area="Coordinator"
@@ -13,6 +15,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         { href: '/admin/people', label: 'People' },
         { href: '/admin/matching', label: 'Matching' },
         { href: '/admin/pairings', label: 'Pairings' },
+        { href: '/admin/concerns', label: openConcerns ? `Concerns (${openConcerns} open)` : 'Concerns' },
         { href: '/admin/values', label: 'Values statement' },
         { href: '/admin/reports', label: 'Report' },
         { href: '/admin/exports', label: 'Exports' },

@@ -13,6 +13,7 @@ export default async function MenteeLayout({ children }: { children: ReactNode }
         { href: '/mentee/roadmap', label: 'Roadmap' },
         { href: '/mentee/profile', label: 'My profile' },
         { href: '/mentee/meetings', label: 'Meetings' },
+        { href: '/mentee/concern', label: 'Raise a concern' },
       ]}
     >
       {children}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { SafeSpaceBanners } from '@/components/safety/member-banners';
 import { StatusCard } from '@/components/people/status-card';
 import { Alert } from '@/components/ui/alert';
 import { ForgetParam } from '@/components/ui/one-time-notice';
@@ -33,6 +34,7 @@ export default async function MenteeHome({ searchParams }: { searchParams: Promi
       {/* section: term and renewal */}
       <TermBanners user={user} />
       {/* section: check-ins and concerns */}
+      <SafeSpaceBanners user={user} />
       {mentor ? <MentorCard mentor={mentor} /> : <StatusCard status={user.status} />}
       {/* section: meetings and cadence */}
       {mentor && <MenteeMeetingsCard user={user} />}

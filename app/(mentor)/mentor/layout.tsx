@@ -11,6 +11,7 @@ export default async function MentorLayout({ children }: { children: ReactNode }
       nav={[
         { href: '/mentor', label: 'Home' },
         { href: '/mentor/profile', label: 'My profile' },
+        { href: '/mentor/concern', label: 'Raise a concern' },
         { href: '/mentor/values', label: 'Values statement' },
       ]}
     >

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { SafeSpaceBanners } from '@/components/safety/member-banners';
 import { StatusCard } from '@/components/people/status-card';
 import { Alert } from '@/components/ui/alert';
 import { ForgetParam } from '@/components/ui/one-time-notice';
@@ -55,6 +56,7 @@ export default async function MentorHome({ searchParams }: { searchParams: Promi
       {/* section: term and renewal */}
       <TermBanners user={user} />
       {/* section: check-ins and concerns */}
+      <SafeSpaceBanners user={user} />
       {user.status === 'approved' && (
         <section aria-labelledby="mentees-heading" className="space-y-3">
           <h2 id="mentees-heading" className="text-lg font-semibold">

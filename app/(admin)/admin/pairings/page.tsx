@@ -13,6 +13,7 @@ import { DEFAULT_INTRO_BODY, DEFAULT_INTRO_SUBJECT, INTRO_PLACEHOLDERS } from '@
 import { listPairings, type PairingListOptions, type PairingRow } from '@/lib/pairings/queries';
 import { CadenceBadge } from '@/components/meetings/cadence';
 import { CADENCE_LABEL, CADENCE_STATUSES, type CadenceStatus } from '@/lib/meetings/cadence';
+import { flaggedPairingIds } from '@/lib/safety/check-ins';
 import { EndPairingForm } from './end-form';
 import { ProposedPanel, type ProposedRow } from './proposed-panel';
 
@@ -45,6 +46,16 @@ export default async function PairingsPage({ searchParams }: { searchParams: Sea
   const tab = parsePairingTab(params.state);
   const cadenceView = tab === 'active' ? parseCadenceView(params) : {};
   const rows = await listPairings(user, [...PAIRING_TABS[tab].states], cadenceView);
+  // A 1 or 2 on "I feel respected and safe" in a private check-in: a red marker on the Active tab.
+  const flagged =
+    tab === 'active'
+      ? [
+          ...(await flaggedPairingIds(
+            user,
+            rows.map((r) => r.id),
+          )),
+        ]
+      : [];
   const released = params.done === 'released' ? Number(params.n) || 0 : 0;
   const done = released
     ? `${released === 1 ? '1 pairing' : `${released} pairings`} released. Both people in each pair were emailed their introduction.`
@@ -100,7 +111,7 @@ export default async function PairingsPage({ searchParams }: { searchParams: Sea
             limits={{ subjectMax: INTRO_SUBJECT_MAX, bodyMax: INTRO_BODY_MAX }}
           />
         ) : tab === 'active' ? (
-          <ActiveTable rows={rows} />
+          <ActiveTable rows={rows} flagged={flagged} />
         ) : (
           <EndedTable rows={rows} />
         )}
@@ -185,7 +196,7 @@ function EmptyTab({ tab }: { tab: PairingTab }) {
   return <EmptyState title="No ended or completed pairings yet" />;
 }
 
-function ActiveTable({ rows }: { rows: PairingRow[] }) {
+function ActiveTable({ rows, flagged }: { rows: PairingRow[]; flagged: number[] }) {
   return (
     <Table caption="Active pairings, newest first">
       <thead>
@@ -210,6 +221,11 @@ function ActiveTable({ rows }: { rows: PairingRow[] }) {
               <Link href={`/admin/people/${r.menteeId}`} className="font-semibold">
                 {r.menteeName}
               </Link>
+              {flagged.includes(r.id) && (
+                <span className="ml-2">
+                  <Badge tone="bad">Safety flag</Badge>
+                </span>
+              )}
             </Td>
             <Td className="min-w-40">
               <Link href={`/admin/people/${r.mentorId}`}>{r.mentorName}</Link>

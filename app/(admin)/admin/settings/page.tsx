@@ -18,15 +18,15 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function SettingsPage() {
   const user = await requireRole('admin');
   const [settings, cohorts, contact] = await Promise.all([getProgramSettings(user), listCohorts(user), programContact()]);
-  const { termMonths, renewalWindowDays, cadenceDays } = SETTING_LIMITS;
+  const { termMonths, renewalWindowDays, cadenceDays, checkInFirstDays, checkInEveryDays } = SETTING_LIMITS;
 
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">Settings</h1>
         <p className="mt-1 max-w-prose text-stone-700">
-          How long pairings last, when meetings count as due or overdue, how suggestions are scored, and the cohorts people register into.
-          Every change is recorded in the audit log.
+          How long pairings last, when meetings count as due or overdue, how suggestions are scored, and the cohorts people register into. Every change is recorded
+          in the audit log.
         </p>
       </div>
 
@@ -77,6 +77,20 @@ export default async function SettingsPage() {
               value: settings.cadenceOverdueDays,
               ...cadenceDays,
             },
+            {
+              name: 'checkInFirstDays',
+              label: 'First private check-in after (days)',
+              hint: `${checkInFirstDays.min}–${checkInFirstDays.max}. Default ${PROGRAM_DEFAULTS.checkInFirstDays}. Counted from the pairing’s start.`,
+              value: settings.checkInFirstDays,
+              ...checkInFirstDays,
+            },
+            {
+              name: 'checkInEveryDays',
+              label: 'Then a check-in every (days)',
+              hint: `${checkInEveryDays.min}–${checkInEveryDays.max}. Default ${PROGRAM_DEFAULTS.checkInEveryDays}. Paused pairings get none.`,
+              value: settings.checkInEveryDays,
+              ...checkInEveryDays,
+            },
           ]}
           weights={CRITERION_KEYS.map((k) => ({ name: weightName(k), label: CRITERIA[k].label, defaultValue: CRITERIA[k].default, value: settings.weights[k] }))}
           weightLimits={SETTING_LIMITS.weight}
@@ -88,8 +102,7 @@ export default async function SettingsPage() {
           Cohorts
         </h2>
         <p className="mb-4 max-w-prose text-sm text-stone-700">
-          New registrations join the open cohort with the earliest launch date. Closing a cohort stops new people joining it; those already
-          in it stay.
+          New registrations join the open cohort with the earliest launch date. Closing a cohort stops new people joining it; those already in it stay.
         </p>
         {cohorts.length === 0 ? (
           <EmptyState title="No cohorts yet">Create the first one below.</EmptyState>

@@ -6,6 +6,7 @@ import { Card, CardTitle } from '@/components/ui/card';
 import { PairingRoadmapSection } from '@/components/roadmap/admin-section';
 import { PairingTermSection } from '@/components/terms/pairing-term-section';
 import { PairingMeetingsSection } from '@/components/meetings/pairing-meetings-section';
+import { PairingSafetySection } from '@/components/safety/pairing-safety-section';
 import { requireRole } from '@/lib/auth/session';
 import { describeLine } from '@/lib/matching/scoring';
 import { getPairingDetail } from '@/lib/pairings/queries';
@@ -106,6 +107,7 @@ export default async function PairingPage({ params }: { params: Promise<{ id: st
       <PairingTermSection user={user} pairingId={pairing.id} menteeName={pairing.menteeName} mentorName={pairing.mentorName} />
 
       {/* section: check-ins and concerns */}
+      <PairingSafetySection user={user} pairingId={pairing.id} />
 
       {/* section: application roadmap */}
       <PairingRoadmapSection pairingId={pairing.id} />
