@@ -24,6 +24,8 @@ export type MyClosing = {
   surveyAnswered: boolean;
   /** The student chose to continue, the mentor concluded, and the student has not gone back yet. */
   mayRejoinWaitlist: boolean;
+  /** Students: back on the waitlist since this pairing completed. */
+  waitingAgain: boolean;
 };
 
 const sideOf = (actor: SessionUser): Side => (actor.role === 'mentor' ? 'mentor' : 'mentee');
@@ -57,7 +59,8 @@ export async function getMyClosings(actor: SessionUser, limit = 5): Promise<MyCl
     // Only the latest completion, and only while the student has not gone back already.
     if (side === 'mentee' && i === 0 && !r.openPairing && (!r.waitingSince || (r.endedAt && r.waitingSince <= r.endedAt)))
       mayRejoinWaitlist = await mentorConcludedOnStudent(r.pairingId);
-    out.push({ pairingId: r.pairingId, otherName: r.otherName, endDate: r.endDate, surveyAnswered: r.surveyAnswered, mayRejoinWaitlist });
+    const waitingAgain = side === 'mentee' && (r.openPairing || Boolean(r.waitingSince && r.endedAt && r.waitingSince > r.endedAt));
+    out.push({ pairingId: r.pairingId, otherName: r.otherName, endDate: r.endDate, surveyAnswered: r.surveyAnswered, mayRejoinWaitlist, waitingAgain });
   }
   return out;
 }

@@ -273,7 +273,8 @@ describe('[TERMS]: after completion', () => {
     await expect(rejoinWaitlist(left.mentor, left.id)).rejects.toThrow(ForbiddenError);
     await expect(rejoinWaitlist(bothDone.mentee, left.id)).rejects.toThrow(/cannot be found/);
 
-    expect((await getMyClosings(left.mentee))[0].mayRejoinWaitlist).toBe(true);
+    // Not waiting until they ask: the home must not promise an introduction.
+    expect((await getMyClosings(left.mentee))[0]).toMatchObject({ mayRejoinWaitlist: true, waitingAgain: false });
     const asked = shift(left.end, 9);
     setClock(at(asked));
     await rejoinWaitlist(left.mentee, left.id);
@@ -283,7 +284,7 @@ describe('[TERMS]: after completion', () => {
     expect((await loadPool(db, new Date(at(shift(asked, 3)).getTime() + 3_600_000))).mentees.find((m) => m.id === left.mentee.id)?.daysWaiting).toBe(3);
     expect(await auditsOf(left.mentee.id, 'term.waitlist-rejoined')).toHaveLength(1);
     await expect(rejoinWaitlist(left.mentee, left.id)).rejects.toThrow(/already back/);
-    expect((await getMyClosings(left.mentee))[0].mayRejoinWaitlist).toBe(false);
+    expect((await getMyClosings(left.mentee))[0]).toMatchObject({ mayRejoinWaitlist: false, waitingAgain: true });
   });
 });
 

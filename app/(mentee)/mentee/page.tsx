@@ -12,13 +12,21 @@ import { getMyMentor } from '@/lib/pairings/queries';
 import { getMyRecentEndings } from '@/lib/pairings/endings';
 import { EndedNotes } from '@/components/pairings/ended-notes';
 import { RoadmapHomeSection } from '@/components/roadmap/home-section';
+import { getMyClosings } from '@/lib/terms/closing';
+import { formatDate } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'Home' };
 
 export default async function MenteeHome({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireRole('mentee');
   if (user.status === 'registering') redirect('/register/mentee');
-  const [params, mentor, endings] = await Promise.all([searchParams, getMyMentor(user), getMyRecentEndings(user)]);
+  const [params, mentor, endings, closings] = await Promise.all([searchParams, getMyMentor(user), getMyRecentEndings(user), getMyClosings(user, 1)]);
+  // A completed year takes the student off the waitlist: the generic "we will email you an
+  // introduction" would promise a mentor nobody is looking for.
+  const completed = !mentor && closings[0] && !closings[0].waitingAgain ? closings[0] : null;
+  const statusNote = completed
+    ? `Your mentorship with ${completed.otherName} completed${completed.endDate ? ` on ${formatDate(completed.endDate)}` : ''}. Thank you for taking part! You are not on the waitlist for a new mentor${completed.mayRejoinWaitlist ? ' — use the button above if you would like one' : '; write to the coordinator if you would like one'}.`
+    : undefined;
   return (
     <div className="space-y-6">
       <ForgetParam names={['registered', 'withdrawn']} />
@@ -35,7 +43,7 @@ export default async function MenteeHome({ searchParams }: { searchParams: Promi
       <TermBanners user={user} />
       {/* section: check-ins and concerns */}
       <SafeSpaceBanners user={user} />
-      {mentor ? <MentorCard mentor={mentor} /> : <StatusCard status={user.status} />}
+      {mentor ? <MentorCard mentor={mentor} /> : <StatusCard status={user.status} note={statusNote} />}
       {/* section: meetings and cadence */}
       {mentor && <MenteeMeetingsCard user={user} />}
       {/* section: application roadmap */}
