@@ -21,8 +21,8 @@ const pages: Record<string, { as: string | null; paths: string[] }> = {
       '/sign-in/error?error=Verification',
     ],
   },
-  mentee: { as: 'mentee@example.org', paths: ['/mentee', '/mentee/profile', '/mentee/roadmap'] },
-  mentor: { as: 'mentor@example.org', paths: ['/mentor', '/mentor/profile', '/mentor/values'] },
+  mentee: { as: 'mentee@example.org', paths: ['/mentee', '/mentee/profile', '/mentee/roadmap', '/mentee/meetings', '/mentee/concern'] },
+  mentor: { as: 'mentor@example.org', paths: ['/mentor', '/mentor/profile', '/mentor/values', '/mentor/concern'] },
   admin: {
     as: 'admin@example.org',
     paths: [
