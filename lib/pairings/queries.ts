@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { identityAnswers, menteeProfiles, mentorProfiles, pairings, users, type Pairing } from '@/db/schema';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
@@ -139,20 +139,54 @@ export type PairingRow = {
 };
 
 /** The Active tab's cadence filter and sort (?cadence=…, ?sort=days). */
-export type PairingListOptions = { cadence?: CadenceStatus; sort?: 'days' };
+export type PairingListOptions = {
+  cadence?: CadenceStatus;
+  sort?: 'days';
+  /** A page of the list: `limit` rows after skipping `offset` (defaults: the first 500). */
+  limit?: number;
+  offset?: number;
+};
 
 const mentee = alias(users, 'mentee');
 const mentor = alias(users, 'mentor');
 
-export async function listPairings(actor: SessionUser, states: Pairing['state'][] = ['proposed', 'active'], opts: PairingListOptions = {}): Promise<PairingRow[]> {
+/**
+ * A page of pairings in the given states, with the total the heading shows (a count, never the
+ * length of a capped page). Cadence is computed in the query: two statements for the whole page,
+ * however many rows.
+ */
+export async function listPairingsPage(
+  actor: SessionUser,
+  states: Pairing['state'][],
+  opts: PairingListOptions = {},
+): Promise<{ rows: PairingRow[]; total: number }> {
   assertPermission(actor, 'pairings:approve');
   const db = await getDb();
-  // Cadence is computed in the query (one statement for the whole list, not one per row).
+  const { where } = await cadenceColumns(db);
+  const [rows, [{ total }]] = await Promise.all([
+    listPairings(actor, states, opts),
+    db
+      .select({ total: count() })
+      .from(pairings)
+      .where(and(inArray(pairings.state, states), opts.cadence ? where(opts.cadence) : undefined)),
+  ]);
+  return { rows, total };
+}
+
+async function cadenceColumns(db: Db) {
   const settings = await loadProgramSettings(db);
   const today = todayIn(settings.timeZone, now());
   const isActive = sql`${pairings.state} = 'active'`;
   const days = sql<number | null>`case when ${isActive} then ${cadenceDaysSql(today)} end`;
   const status = sql<CadenceStatus | null>`case when ${isActive} then ${cadenceStatusSql(today, settings)} end`;
+  return { isActive, days, status, where: (c: CadenceStatus) => sql`${status} = ${c}` };
+}
+
+export async function listPairings(actor: SessionUser, states: Pairing['state'][] = ['proposed', 'active'], opts: PairingListOptions = {}): Promise<PairingRow[]> {
+  assertPermission(actor, 'pairings:approve');
+  const db = await getDb();
+  // Cadence is computed in the query (one statement for the whole list, not one per row).
+  const { isActive, days, status } = await cadenceColumns(db);
   const rows = await db
     .select({
       id: pairings.id,
@@ -177,7 +211,8 @@ export async function listPairings(actor: SessionUser, states: Pairing['state'][
     .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
     .where(and(inArray(pairings.state, states), opts.cadence ? sql`${status} = ${opts.cadence}` : undefined))
     .orderBy(...(opts.sort === 'days' ? [sql`${days} desc nulls last`, desc(pairings.id)] : [desc(pairings.proposedAt), desc(pairings.id)]))
-    .limit(500);
+    .limit(opts.limit ?? 500)
+    .offset(opts.offset ?? 0);
   return rows.map((r) => ({
     ...r,
     menteeName: r.menteeName ?? 'Unnamed student',

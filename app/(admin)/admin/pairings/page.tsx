@@ -10,7 +10,7 @@ import { INTRO_BODY_MAX, INTRO_SUBJECT_MAX, PAIRING_TABS, parsePairingTab, type 
 import { requireRole } from '@/lib/auth/session';
 import { describeLine } from '@/lib/matching/scoring';
 import { DEFAULT_INTRO_BODY, DEFAULT_INTRO_SUBJECT, INTRO_PLACEHOLDERS } from '@/lib/pairings/introduction';
-import { listPairings, type PairingListOptions, type PairingRow } from '@/lib/pairings/queries';
+import { listPairingsPage, type PairingListOptions, type PairingRow } from '@/lib/pairings/queries';
 import { CadenceBadge } from '@/components/meetings/cadence';
 import { CADENCE_LABEL, CADENCE_STATUSES, type CadenceStatus } from '@/lib/meetings/cadence';
 import { flaggedPairingIds } from '@/lib/safety/check-ins';
@@ -45,7 +45,13 @@ export default async function PairingsPage({ searchParams }: { searchParams: Sea
   const params = await searchParams;
   const tab = parsePairingTab(params.state);
   const cadenceView = tab === 'active' ? parseCadenceView(params) : {};
-  const rows = await listPairings(user, [...PAIRING_TABS[tab].states], cadenceView);
+  // Pages of 50 (the proposed tab is one bulk form, so it takes up to 500 at once); the heading
+  // counts every pairing in the tab, never just the page.
+  const pageSize = tab === 'proposed' ? 500 : 50;
+  const pageCount = (total: number) => Math.max(1, Math.ceil(total / pageSize));
+  const asked = Number(Array.isArray(params.page) ? params.page[0] : params.page);
+  const pageNo = Number.isInteger(asked) && asked >= 1 && asked <= 100_000 ? asked : 1;
+  const { rows, total } = await listPairingsPage(user, [...PAIRING_TABS[tab].states], { ...cadenceView, limit: pageSize, offset: (pageNo - 1) * pageSize });
   // A 1 or 2 on "I feel respected and safe" in a private check-in: a red marker on the Active tab.
   const flagged =
     tab === 'active'
@@ -94,7 +100,7 @@ export default async function PairingsPage({ searchParams }: { searchParams: Sea
 
       <section aria-labelledby="tab-heading" className="space-y-4">
         <h2 id="tab-heading" className="text-xl font-semibold text-stone-900">
-          {PAIRING_TABS[tab].label} <span className="font-normal text-stone-600">({rows.length})</span>
+          {PAIRING_TABS[tab].label} <span className="font-normal text-stone-600">({total.toLocaleString('en-US')})</span>
         </h2>
         {tab === 'active' && <CadenceFilter view={cadenceView} />}
         {rows.length === 0 ? (
@@ -114,6 +120,16 @@ export default async function PairingsPage({ searchParams }: { searchParams: Sea
           <ActiveTable rows={rows} flagged={flagged} />
         ) : (
           <EndedTable rows={rows} />
+        )}
+        {total > pageSize && (
+          <Pager
+            tab={tab}
+            view={cadenceView}
+            page={pageNo}
+            pageCount={pageCount(total)}
+            shown={{ from: (pageNo - 1) * pageSize + 1, to: (pageNo - 1) * pageSize + rows.length, total }}
+            note={tab === 'proposed' ? 'Approve or withdraw these, and the next proposals take their place.' : undefined}
+          />
         )}
       </section>
     </div>
@@ -314,5 +330,46 @@ function EndedTable({ rows }: { rows: PairingRow[] }) {
         })}
       </tbody>
     </Table>
+  );
+}
+
+/** "Showing 51–100 of 647" with the neighbouring pages, keeping the tab's filter and sort. */
+function Pager(props: {
+  tab: PairingTab;
+  view: PairingListOptions;
+  page: number;
+  pageCount: number;
+  shown: { from: number; to: number; total: number };
+  note?: string;
+}) {
+  const { tab, view, page, pageCount, shown, note } = props;
+  const href = (p: number) => {
+    const q = new URLSearchParams({ state: tab });
+    if (view.cadence) q.set('cadence', view.cadence);
+    if (view.sort) q.set('sort', view.sort);
+    if (p > 1) q.set('page', String(p));
+    return `/admin/pairings?${q}`;
+  };
+  return (
+    <nav aria-label="Pages of pairings" className="flex flex-wrap items-center gap-3 text-sm">
+      <span className="text-stone-700">
+        Showing {shown.from.toLocaleString('en-US')}–{shown.to.toLocaleString('en-US')} of {shown.total.toLocaleString('en-US')}.{note ? ` ${note}` : ''}
+      </span>
+      {tab !== 'proposed' && page > 1 && (
+        <Link href={href(page - 1)} className="inline-flex min-h-11 items-center font-semibold">
+          ← Previous page
+        </Link>
+      )}
+      {tab !== 'proposed' && page < pageCount && (
+        <Link href={href(page + 1)} className="inline-flex min-h-11 items-center font-semibold">
+          Next page →
+        </Link>
+      )}
+      {tab !== 'proposed' && (
+        <span className="text-stone-600">
+          Page {page} of {pageCount}
+        </span>
+      )}
+    </nav>
   );
 }
