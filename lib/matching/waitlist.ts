@@ -19,7 +19,11 @@ export const waitlistQuerySchema = z.object({
   blocked: param(z.enum(['yes'])),
   required: param(z.enum(['yes'])),
   sort: param(z.enum(WAITLIST_SORTS)),
+  page: param(z.coerce.number().int().min(1).max(100_000)),
 });
+
+/** Waiting students shown per page: the page stays the same size however long the waitlist grows. */
+export const WAITLIST_PAGE_SIZE = 50;
 export type WaitlistQuery = z.output<typeof waitlistQuerySchema>;
 
 export function parseWaitlistQuery(params: SearchParams): WaitlistQuery {
@@ -84,4 +88,16 @@ export async function getMenteeStanding(actor: SessionUser, menteeId: string): P
     status: person.status,
     open: open ? { pairingId: open.pairingId, state: open.state, mentorName: open.mentorName ?? open.mentorEmail, startDate: open.startDate } : null,
   };
+}
+
+/** One page of an already filtered waitlist; a page past the end shows the last one. */
+export function pageOf<T>(
+  entries: T[],
+  page: number | undefined,
+  size = WAITLIST_PAGE_SIZE,
+): { rows: T[]; page: number; pageCount: number; from: number; to: number } {
+  const pageCount = Math.max(1, Math.ceil(entries.length / size));
+  const p = Math.min(Math.max(1, page ?? 1), pageCount);
+  const rows = entries.slice((p - 1) * size, p * size);
+  return { rows, page: p, pageCount, from: rows.length ? (p - 1) * size + 1 : 0, to: (p - 1) * size + rows.length };
 }

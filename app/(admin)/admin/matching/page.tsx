@@ -10,7 +10,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { Table, Td, Th } from '@/components/ui/table';
 import { plural } from '@/lib/text';
 import { formatDate } from '@/lib/time/format';
-import { filterWaitlist, freeMentorPlaces, parseWaitlistQuery, type WaitlistQuery } from '@/lib/matching/waitlist';
+import { filterWaitlist, freeMentorPlaces, pageOf, parseWaitlistQuery, type WaitlistQuery } from '@/lib/matching/waitlist';
 import { requireRole } from '@/lib/auth/session';
 import { listMatchRules } from '@/lib/matching/rules';
 import { getWaitlist } from '@/lib/matching/workbench';
@@ -25,7 +25,8 @@ export default async function MatchingPage({ searchParams }: { searchParams: Sea
   const user = await requireRole('admin');
   const query = parseWaitlistQuery(await searchParams);
   const [waitlist, free, rules] = await Promise.all([getWaitlist(user), freeMentorPlaces(user), listMatchRules(user)]);
-  const shown = filterWaitlist(waitlist, query);
+  const matching = filterWaitlist(waitlist, query);
+  const { rows: shown, page, pageCount, from, to } = pageOf(matching, query.page);
   const filtered = !!(query.q || query.blocked || query.required);
   const blocked = waitlist.filter((e) => e.blockedReason !== null).length;
 
@@ -34,8 +35,8 @@ export default async function MatchingPage({ searchParams }: { searchParams: Sea
       <div>
         <h1 className="text-2xl font-bold">Matching</h1>
         <p className="mt-1 max-w-prose text-stone-700">
-          Students waiting for a mentor, longest wait first. Open a student for explained suggestions, or optimise the whole pool at once.
-          Nothing you do here is visible to students or physicians until you approve a pairing.
+          Students waiting for a mentor, longest wait first. Open a student for explained suggestions, or optimise the whole pool at once. Nothing you do here is
+          visible to students or physicians until you approve a pairing.
         </p>
       </div>
 
@@ -70,7 +71,7 @@ export default async function MatchingPage({ searchParams }: { searchParams: Sea
           <>
             {filtered && (
               <p className="text-sm text-stone-700" role="status">
-                Showing {shown.length} of {plural(waitlist.length, 'student', 'students')}.
+                {plural(matching.length, 'student matches', 'students match')} of {plural(waitlist.length, 'student', 'students')}.
               </p>
             )}
             <Table caption={`Waiting students, ${query.sort === 'name' ? 'by name' : 'no-fault rematches first, then longest wait'}`}>
@@ -111,6 +112,7 @@ export default async function MatchingPage({ searchParams }: { searchParams: Sea
                 })}
               </tbody>
             </Table>
+            {pageCount > 1 && <WaitlistPager query={query} page={page} pageCount={pageCount} shown={{ from, to, total: matching.length }} />}
           </>
         )}
       </section>
@@ -120,9 +122,8 @@ export default async function MatchingPage({ searchParams }: { searchParams: Sea
           Optimise the whole pool
         </h2>
         <p className="mb-4 max-w-prose text-sm text-stone-700">
-          Finds the assignment of waiting students to free mentor places with the highest total score — exactly, not one student at a
-          time — honouring your locks and exclusions. Nothing is saved until you stage the pairs you choose; staged proposals wait for your
-          approval under Pairings.
+          Finds the assignment of waiting students to free mentor places with the highest total score — exactly, not one student at a time — honouring your locks and
+          exclusions. Nothing is saved until you stage the pairs you choose; staged proposals wait for your approval under Pairings.
         </p>
         <OptimisePanel />
       </Card>
@@ -211,5 +212,37 @@ function Check({ name, checked, label }: { name: string; checked: boolean; label
       <input id={`only-${name}`} type="checkbox" name={name} value="yes" defaultChecked={checked} className="size-5 accent-brand-700" />
       <span>{label}</span>
     </label>
+  );
+}
+
+/** Previous and next pages of the waitlist, keeping the search, filters and order. */
+function WaitlistPager(props: { query: WaitlistQuery; page: number; pageCount: number; shown: { from: number; to: number; total: number } }) {
+  const { query, page, pageCount, shown } = props;
+  const href = (p: number) => {
+    const q = new URLSearchParams();
+    for (const key of ['q', 'blocked', 'required', 'sort'] as const) if (query[key]) q.set(key, String(query[key]));
+    if (p > 1) q.set('page', String(p));
+    const qs = q.toString();
+    return qs ? `/admin/matching?${qs}` : '/admin/matching';
+  };
+  return (
+    <nav aria-label="Pages of the waitlist" className="flex flex-wrap items-center gap-3 text-sm">
+      <span className="text-stone-700">
+        Showing {shown.from}–{shown.to} of {shown.total}.
+      </span>
+      {page > 1 && (
+        <Link href={href(page - 1)} className="inline-flex min-h-11 items-center font-semibold">
+          ← Previous page
+        </Link>
+      )}
+      {page < pageCount && (
+        <Link href={href(page + 1)} className="inline-flex min-h-11 items-center font-semibold">
+          Next page →
+        </Link>
+      )}
+      <span className="text-stone-600">
+        Page {page} of {pageCount}
+      </span>
+    </nav>
   );
 }
