@@ -40,6 +40,17 @@ export default async function MatchingPage({ searchParams }: { searchParams: Sea
         </p>
       </div>
 
+      <Card aria-labelledby="optimise-heading">
+        <h2 id="optimise-heading" className="mb-2 text-lg font-semibold text-stone-900">
+          Optimise the whole pool
+        </h2>
+        <p className="mb-4 max-w-prose text-sm text-stone-700">
+          Finds the assignment of waiting students to free mentor places with the highest total score — exactly, not one student at a time — honouring your locks and
+          exclusions. Nothing is saved until you stage the pairs you choose; staged proposals wait for your approval under Pairings.
+        </p>
+        <OptimisePanel />
+      </Card>
+
       <section aria-labelledby="waitlist-heading" className="space-y-4">
         <div>
           <h2 id="waitlist-heading" className="text-xl font-semibold text-stone-900">
@@ -117,16 +128,6 @@ export default async function MatchingPage({ searchParams }: { searchParams: Sea
         )}
       </section>
 
-      <Card aria-labelledby="optimise-heading">
-        <h2 id="optimise-heading" className="mb-2 text-lg font-semibold text-stone-900">
-          Optimise the whole pool
-        </h2>
-        <p className="mb-4 max-w-prose text-sm text-stone-700">
-          Finds the assignment of waiting students to free mentor places with the highest total score — exactly, not one student at a time — honouring your locks and
-          exclusions. Nothing is saved until you stage the pairs you choose; staged proposals wait for your approval under Pairings.
-        </p>
-        <OptimisePanel />
-      </Card>
 
       <Card aria-labelledby="rules-heading">
         <h2 id="rules-heading" className="mb-2 text-lg font-semibold text-stone-900">
