@@ -70,9 +70,7 @@ export type PairContext = {
 };
 
 export type BreakdownLine = { criterion: Criterion; points: number; text: string };
-export type PairScore =
-  | { allowed: true; total: number; breakdown: BreakdownLine[] }
-  | { allowed: false; blockers: string[] };
+export type PairScore = { allowed: true; total: number; breakdown: BreakdownLine[] } | { allowed: false; blockers: string[] };
 
 const sameCity = (a: string | null, b: string | null) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -114,8 +112,7 @@ export function scorePair(mentee: MenteeFacts, mentor: MentorFacts, ctx: PairCon
     if (shared.length) add('sharedIdentity', 1, `both identify as ${shared.map((r) => labelOf(RACE_CATEGORIES, r)).join(', ')}`);
   }
 
-  if (mentee.specialties.includes(mentor.specialty))
-    add('specialty', 1, `both interested in ${labelOf(SPECIALTIES, mentor.specialty).toLowerCase()}`);
+  if (mentee.specialties.includes(mentor.specialty)) add('specialty', 1, `both interested in ${labelOf(SPECIALTIES, mentor.specialty).toLowerCase()}`);
   else add('specialty', 0, 'no shared specialty interest');
 
   const needs = mentee.helpWith.filter((h) => h !== 'other');
@@ -123,7 +120,11 @@ export function scorePair(mentee: MenteeFacts, mentor: MentorFacts, ctx: PairCon
   if (needs.length) add('needs', covered.length / needs.length, `mentor advises on ${covered.length} of ${needs.length} needs`);
 
   const formats = mentee.meetingFormats.filter((f) => mentor.meetingFormats.includes(f));
-  add('meetingFormat', formats.length ? 1 : 0, formats.length ? `both can meet by ${formats.join(' or ').replace('in-person', 'meeting in person')}` : 'no meeting format in common');
+  add(
+    'meetingFormat',
+    formats.length ? 1 : 0,
+    formats.length ? `both can meet by ${formats.join(' or ').replace('in-person', 'meeting in person')}` : 'no meeting format in common',
+  );
 
   const overlap = mentee.availability.filter((s) => mentor.availability.includes(s)).length;
   add('availability', overlap / 3, overlap ? `${overlap} shared time slot${overlap === 1 ? '' : 's'}` : 'no shared availability');
@@ -141,7 +142,7 @@ export function scorePair(mentee: MenteeFacts, mentor: MentorFacts, ctx: PairCon
   return { allowed: true, total, breakdown: lines };
 }
 
-/** "+30 prefers a mentor who shares their identity — met", "−: no shared availability". */
+/** "+30 prefers a mentor who shares their identity — met", "no points: no shared availability" (never a minus: nothing is taken away). */
 export function describeLine(line: BreakdownLine): string {
-  return line.points > 0 ? `+${line.points} ${line.text}` : `−: ${line.text}`;
+  return line.points > 0 ? `+${line.points} ${line.text}` : `no points: ${line.text}`;
 }

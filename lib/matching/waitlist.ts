@@ -101,3 +101,12 @@ export function pageOf<T>(
   const rows = entries.slice((p - 1) * size, p * size);
   return { rows, page: p, pageCount, from: rows.length ? (p - 1) * size + 1 : 0, to: (p - 1) * size + rows.length };
 }
+
+/**
+ * The suggestions page's full list: every allowed physician with their rank by score. Without a
+ * search it continues after the `shownAbove` explained in full; a search looks through everyone.
+ */
+export function rankAllowed<T extends { name: string }>(ranked: T[], q: string | undefined, shownAbove: number): (T & { rank: number })[] {
+  const needle = q?.trim().toLocaleLowerCase('en-US');
+  return ranked.map((s, i) => ({ ...s, rank: i + 1 })).filter((s) => (needle ? s.name.toLocaleLowerCase('en-US').includes(needle) : s.rank > shownAbove));
+}

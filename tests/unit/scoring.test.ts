@@ -68,7 +68,10 @@ describe('[MATCHING]: soft criteria, explained', () => {
     expect(lines).toContain('+10 mentor advises on 1 of 2 needs');
     expect(lines).toContain('+6 both speak Somali');
     expect(lines).toContain('+7.5 waiting 45 days');
-    expect(s.total).toBeCloseTo(s.breakdown.reduce((t, l) => t + l.points, 0), 5);
+    expect(s.total).toBeCloseTo(
+      s.breakdown.reduce((t, l) => t + l.points, 0),
+      5,
+    );
   });
 
   it('a "preferred" identity adds the bonus only when met; "—" lines explain what is missing', () => {
@@ -76,9 +79,9 @@ describe('[MATCHING]: soft criteria, explained', () => {
     expect(points(scorePair(wants, mentor({ races: ['black-african-american'] }), ctx), 'identityPreference')).toBe(30);
     const unmet = allowed(scorePair(wants, mentor({ races: ['white'] }), ctx));
     expect(unmet.breakdown.find((l) => l.criterion === 'identityPreference')!.points).toBe(0);
-    expect(describeLine(unmet.breakdown.find((l) => l.criterion === 'identityPreference')!)).toBe('−: prefers a mentor who shares their identity — not met');
+    expect(describeLine(unmet.breakdown.find((l) => l.criterion === 'identityPreference')!)).toBe('no points: prefers a mentor who shares their identity — not met');
     const noTime = allowed(scorePair(mentee({ availability: ['weekend-evening'] }), mentor(), ctx));
-    expect(noTime.breakdown.map(describeLine)).toContain('−: no shared availability');
+    expect(noTime.breakdown.map(describeLine)).toContain('no points: no shared availability');
   });
 
   it('a specific identity request is matched against those categories only', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageOf, parseWaitlistQuery, WAITLIST_PAGE_SIZE } from '@/lib/matching/waitlist';
+import { pageOf, parseWaitlistQuery, rankAllowed, WAITLIST_PAGE_SIZE } from '@/lib/matching/waitlist';
 
 const students = Array.from({ length: 123 }, (_, i) => `student${i + 1}`);
 
@@ -24,5 +24,24 @@ describe('[MATCHING] the waitlist in pages', () => {
   it('[MATCHING]: the page number comes from the address, anything malformed is the first page', () => {
     expect(parseWaitlistQuery({ page: '2' }).page).toBe(2);
     for (const bad of ['0', '-1', 'two', '1.5', '']) expect(parseWaitlistQuery({ page: bad }).page).toBeUndefined();
+  });
+});
+
+describe('[MATCHING] every allowed physician, not only the top five', () => {
+  const ranked = ['Dr. Ada Okafor', 'Dr. Ben Ito', 'Dr. Cara Diallo', 'Dr. Dan Reyes', 'Dr. Eve Lam', 'Dr. Fay Okafor', 'Dr. Gus Park'].map((name) => ({ name }));
+
+  it('[MATCHING]: without a search the list goes on after the five explained above, keeping each rank', () => {
+    expect(rankAllowed(ranked, undefined, 5).map((s) => [s.rank, s.name])).toEqual([
+      [6, 'Dr. Fay Okafor'],
+      [7, 'Dr. Gus Park'],
+    ]);
+  });
+
+  it('[MATCHING]: a search looks through everyone allowed, whatever their rank, ignoring case', () => {
+    expect(rankAllowed(ranked, '  okafor ', 5).map((s) => [s.rank, s.name])).toEqual([
+      [1, 'Dr. Ada Okafor'],
+      [6, 'Dr. Fay Okafor'],
+    ]);
+    expect(rankAllowed(ranked, 'nobody', 5)).toEqual([]);
   });
 });

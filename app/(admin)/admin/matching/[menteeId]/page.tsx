@@ -2,13 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Badge } from '@/components/ui/badge';
-import { ButtonLink } from '@/components/ui/button';
+import { Button, ButtonLink } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
+import { firstParam, type SearchParams } from '@/lib/forms/query';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, Td, Th } from '@/components/ui/table';
 import { plural } from '@/lib/text';
 import { formatDate } from '@/lib/time/format';
-import { getMenteeStanding, type MenteeStanding } from '@/lib/matching/waitlist';
+import { getMenteeStanding, rankAllowed, type MenteeStanding } from '@/lib/matching/waitlist';
 import { requireRole } from '@/lib/auth/session';
 import { listMatchRules } from '@/lib/matching/rules';
 import { describeLine } from '@/lib/matching/scoring';
@@ -22,17 +24,21 @@ type Params = Promise<{ menteeId: string }>;
 
 const points = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
-export default async function MenteeMatchingPage({ params }: { params: Params }) {
+export default async function MenteeMatchingPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParams> }) {
   const user = await requireRole('admin');
   const { menteeId } = await params;
-  const result = await suggestMentors(user, menteeId, 5);
+  const q = firstParam((await searchParams).q)?.slice(0, 100);
+  // Every allowed physician, ranked: the top five explained in full, the rest in a searchable list.
+  const result = await suggestMentors(user, menteeId, Number.POSITIVE_INFINITY);
   if (!result) {
     // Not on the waitlist. A student who is already paired gets a pointer, anyone else a 404.
     const standing = await getMenteeStanding(user, menteeId);
     if (!standing?.open) notFound();
     return <AlreadyPaired standing={standing} />;
   }
-  const { mentee, suggestions } = result;
+  const { mentee, suggestions: allowed } = result;
+  const suggestions = allowed.slice(0, 5);
+  const everyone = rankAllowed(allowed, q, suggestions.length);
   const rules = await listMatchRules(user, { menteeId });
   const lockedTo = new Set(rules.filter((r) => r.kind === 'lock').map((r) => r.mentorId));
   const pref = PREFERENCE_BADGES[mentee.identityPreference];
@@ -93,7 +99,7 @@ export default async function MenteeMatchingPage({ params }: { params: Params })
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
                     <h3 id={`s-${s.mentorId}`} className="text-lg font-semibold text-stone-900">
                       <span className="sr-only">Suggestion {i + 1}: </span>
-                      {s.name}
+                      <Link href={`/admin/people/${s.mentorId}`}>{s.name}</Link>
                     </h3>
                     <p className="text-stone-800">
                       Score <span className="text-xl font-bold">{points(s.score)}</span>
@@ -127,6 +133,62 @@ export default async function MenteeMatchingPage({ params }: { params: Params })
           </ol>
         )}
       </section>
+
+      {allowed.length > suggestions.length || q ? (
+        <section aria-labelledby="all-heading" className="space-y-3">
+          <h2 id="all-heading" className="text-xl font-semibold text-stone-900">
+            {q ? `Allowed physicians matching “${q}”` : `Every other allowed physician (${allowed.length - suggestions.length})`}
+          </h2>
+          <form method="get" className="flex flex-col gap-3 sm:flex-row sm:items-end" aria-label="Search the allowed physicians">
+            <div className="flex-1">
+              <Field id="q" label="Find a physician by name">
+                {(a) => <Input {...a} name="q" defaultValue={q} maxLength={100} />}
+              </Field>
+            </div>
+            <Button type="submit">Search</Button>
+            {q && (
+              <ButtonLink href={`/admin/matching/${mentee.menteeId}`} variant="secondary">
+                Clear
+              </ButtonLink>
+            )}
+          </form>
+          {everyone.length === 0 ? (
+            <EmptyState title="No allowed physician has that name">Check the spelling, or clear the search to see everyone allowed.</EmptyState>
+          ) : (
+            <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" aria-label="Allowed physicians, best score first">
+              {everyone.map((s) => (
+                <li key={s.mentorId} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+                  <div className="min-w-0">
+                    <p>
+                      <span className="mr-2 text-sm text-stone-600">#{s.rank}</span>
+                      <Link href={`/admin/people/${s.mentorId}`} className="font-semibold">
+                        {s.name}
+                      </Link>
+                    </p>
+                    <p className="text-sm text-stone-700">
+                      Score {points(s.score)} · {plural(s.freeSlots, 'free place', 'free places')}
+                      {lockedTo.has(s.mentorId) && ' · locked'}
+                    </p>
+                    <details className="mt-1 text-sm">
+                      <summary className="cursor-pointer text-brand-800">
+                        How the score is made up<span className="sr-only"> for {s.name}</span>
+                      </summary>
+                      <ul className="mt-1 space-y-0.5 text-stone-800">
+                        {s.breakdown.map((line) => (
+                          <li key={line.criterion}>{describeLine(line)}</li>
+                        ))}
+                      </ul>
+                    </details>
+                  </div>
+                  <div className="shrink-0">
+                    <ProposeForm menteeId={mentee.menteeId} mentorId={s.mentorId} mentorName={s.name} />
+                  </div>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      ) : null}
 
       <Card aria-labelledby="rules-heading">
         <h2 id="rules-heading" className="mb-2 text-lg font-semibold text-stone-900">
