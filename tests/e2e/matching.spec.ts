@@ -60,7 +60,7 @@ test.describe('[MATCHING] the coordinator pairs a student, and both see each oth
     const mentorCtx = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip } });
     const mentorPage = await mentorCtx.newPage();
     await signIn(mentorPage, mentorEmail);
-    await expect(mentorPage.getByText('Jordan Rivera')).toBeVisible();
+    await expect(mentorPage.getByText('Jordan Rivera').first()).toBeVisible();
     await expect(mentorPage.getByText('Hispanic or Latino')).toHaveCount(0);
     await mentorCtx.close();
   });
