@@ -5,8 +5,10 @@ import { mentorProfiles, pairings, users } from '@/db/schema';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { isWaitingMentee } from '@/lib/matching/pool';
+import { CADENCE_STATUSES, cadenceStatusSql, type CadenceStatus } from '@/lib/meetings/cadence';
+import { livePairing } from '@/lib/pairings/membership';
 import { pausedCondition } from '@/lib/people/pause';
-import { programToday } from '@/lib/settings/program';
+import { loadProgramSettings, programToday } from '@/lib/settings/program';
 import { now } from '@/lib/time/clock';
 
 const DAY = 86_400_000;
@@ -23,6 +25,8 @@ export type Headline = {
   activePairings: number;
   proposedPairings: number;
   mentorsNotAttested: number;
+  /** Live (active, not paused) pairings by meeting cadence. */
+  cadence: Record<CadenceStatus, number>;
 };
 
 export type WeekPoint = { label: string; values: Record<string, number> };
@@ -57,7 +61,8 @@ export async function getOverviewData(actor: SessionUser): Promise<OverviewData>
     .select({ role: users.role, status: users.status, n: sql<number>`count(*)::int` })
     .from(users)
     .groupBy(users.role, users.status);
-  const num = (role: 'mentee' | 'mentor', pred: (s: string) => boolean) => byRoleStatus.filter((r) => r.role === role && pred(r.status)).reduce((a, r) => a + r.n, 0);
+  const num = (role: 'mentee' | 'mentor', pred: (s: string) => boolean) =>
+    byRoleStatus.filter((r) => r.role === role && pred(r.status)).reduce((a, r) => a + r.n, 0);
 
   const waiting = await db.select({ since: users.waitingSince, changed: users.statusChangedAt, created: users.createdAt }).from(users).where(isWaitingMentee());
 
@@ -81,7 +86,23 @@ export async function getOverviewData(actor: SessionUser): Promise<OverviewData>
       ),
     );
 
-  const allPairings = await db.select({ state: pairings.state, proposedAt: pairings.proposedAt, approvedAt: pairings.approvedAt, endedAt: pairings.endedAt }).from(pairings);
+  // Cadence of every live pairing, counted in one statement with the same rule as the pairings list.
+  const settings = await loadProgramSettings(db);
+  const status = cadenceStatusSql(today, settings);
+  const live = db
+    .select({ status: sql<CadenceStatus>`${status}`.as('status') })
+    .from(pairings)
+    .where(livePairing())
+    .as('live');
+  const cadenceRows = await db
+    .select({ status: live.status, n: sql<number>`count(*)::int` })
+    .from(live)
+    .groupBy(live.status);
+  const cadence = Object.fromEntries(CADENCE_STATUSES.map((c) => [c, cadenceRows.find((r) => r.status === c)?.n ?? 0])) as Record<CadenceStatus, number>;
+
+  const allPairings = await db
+    .select({ state: pairings.state, proposedAt: pairings.proposedAt, approvedAt: pairings.approvedAt, endedAt: pairings.endedAt })
+    .from(pairings);
   const openBy = (state: string) => allPairings.filter((p) => p.state === state).length;
 
   // Weeks ending today, oldest first.
@@ -127,6 +148,7 @@ export async function getOverviewData(actor: SessionUser): Promise<OverviewData>
       activePairings: openBy('active'),
       proposedPairings: openBy('proposed'),
       mentorsNotAttested: notAttested.n,
+      cadence,
     },
     registrationsPerWeek,
     pairingsOverTime,

@@ -5,6 +5,9 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { requireRole } from '@/lib/auth/session';
 import { getEmailHealth } from '@/lib/email/health';
 import { getOverviewData } from '@/lib/reports/overview';
+import { CADENCE_LABEL, CADENCE_STATUSES } from '@/lib/meetings/cadence';
+import { countOpenConcerns } from '@/lib/safety/concerns';
+import { flaggedPairingIds } from '@/lib/safety/check-ins';
 import { formatDateTime } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'Overview' };
@@ -14,13 +17,38 @@ const PHYSICIAN = '#7c3aed';
 
 export default async function AdminHome() {
   const user = await requireRole('admin');
-  const [o, mail] = await Promise.all([getOverviewData(user), getEmailHealth(user)]);
+  const [o, mail, openConcerns, flagged] = await Promise.all([getOverviewData(user), getEmailHealth(user), countOpenConcerns(user), flaggedPairingIds(user)]);
   const h = o.headline;
   const tiles = [
-    { label: 'Registrations to review', value: h.pendingReview.mentee + h.pendingReview.mentor, note: `${h.pendingReview.mentee} students · ${h.pendingReview.mentor} physicians`, href: '/admin/people?status=pending' },
+    {
+      label: 'Registrations to review',
+      value: h.pendingReview.mentee + h.pendingReview.mentor,
+      note: `${h.pendingReview.mentee} students · ${h.pendingReview.mentor} physicians`,
+      href: '/admin/people?status=pending',
+    },
     { label: 'Students waiting for a mentor', value: h.waitingMentees, href: '/admin/matching' },
-    { label: 'Physicians with free places', value: h.mentorsWithFreePlaces, note: `${h.freePlaces} places in all`, href: '/admin/people?role=mentor&status=approved&paused=no' },
+    {
+      label: 'Physicians with free places',
+      value: h.mentorsWithFreePlaces,
+      note: `${h.freePlaces} places in all`,
+      href: '/admin/people?role=mentor&status=approved&paused=no',
+    },
     { label: 'Active pairings', value: h.activePairings, href: '/admin/pairings?state=active' },
+    {
+      label: 'Pairings overdue for a meeting',
+      value: h.cadence.overdue,
+      note: `${h.cadence['due-soon']} due soon`,
+      href: '/admin/pairings?state=active&cadence=overdue',
+      alert: h.cadence.overdue > 0,
+    },
+    { label: 'Open concerns', value: openConcerns, href: '/admin/concerns', alert: openConcerns > 0 },
+    {
+      label: 'Pairings flagged in a check-in',
+      value: flagged.size,
+      note: 'A 1 or 2 on feeling respected and safe',
+      href: '/admin/pairings?state=active',
+      alert: flagged.size > 0,
+    },
     { label: 'Proposals awaiting approval', value: h.proposedPairings, href: '/admin/pairings?state=proposed' },
     { label: 'Physicians yet to sign the current statement', value: h.mentorsNotAttested, href: '/admin/people?role=mentor&status=approved&attested=no' },
     { label: 'Approved students', value: h.approved.mentee, note: `${h.registered.mentee} registered`, href: '/admin/people?role=mentee&status=approved' },
@@ -47,7 +75,6 @@ export default async function AdminHome() {
           </li>
         ))}
       </ul>
-      {/* Open concerns, flagged check-ins and cadence health join here once the check-ins and meetings tables are on main. */}
       <section aria-labelledby="charts" className="space-y-4">
         <h2 id="charts" className="text-lg font-semibold">
           How the program is going
@@ -71,6 +98,12 @@ export default async function AdminHome() {
               { key: 'closed', label: 'Completed or ended', color: '#78716c' },
             ]}
             points={o.pairingsOverTime}
+          />
+          <BarChart
+            title="Meeting cadence"
+            description="Active pairings by time since they last met: on track, due soon, or overdue (thresholds in settings)."
+            series={[{ key: 'pairings', label: 'Pairings', color: STUDENT }]}
+            points={CADENCE_STATUSES.map((c) => ({ label: CADENCE_LABEL[c], values: { pairings: h.cadence[c] } }))}
           />
           <BarChart
             title="How long students have waited"
