@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { cohorts, menteeProfiles, mentorProfiles, pairings, users } from '@/db/schema';
+import { checkIns, closeSurveys, cohorts, meetings, menteeProfiles, mentorProfiles, pairings, users } from '@/db/schema';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { guarded, median, percentile, type Figure } from './suppress';
@@ -12,7 +12,10 @@ const DAY = 86_400_000;
 export async function reportYears(actor: SessionUser): Promise<number[]> {
   assertPermission(actor, 'reports:read');
   const db = await getDb();
-  const rows = await db.selectDistinct({ year: cohorts.programYear }).from(cohorts).orderBy(sql`${cohorts.programYear} desc`);
+  const rows = await db
+    .selectDistinct({ year: cohorts.programYear })
+    .from(cohorts)
+    .orderBy(sql`${cohorts.programYear} desc`);
   return rows.map((r) => r.year);
 }
 
@@ -34,6 +37,12 @@ export type OutcomeReport = {
     waited: { median: Figure; p90: Figure };
   }[];
   endReasons: { reason: string; count: Figure }[];
+  /** Meetings logged (and not deleted) in this year's released pairings. */
+  meetings: { total: number; perPairing: Figure };
+  /** Average answers (1–5) to the private check-ins of this year's pairings: averages, so suppressed below 5 answers. */
+  checkIns: { answers: number; safety: Figure; useful: Figure; frequency: Figure };
+  /** Close surveys of completed pairings: how it went (1–5), and the share who would recommend or mentor again. */
+  closeSurveys: { answers: number; rating: Figure; recommendPercent: Figure; mentorAgainPercent: Figure };
 };
 
 /**
@@ -61,6 +70,7 @@ export async function getOutcomeReport(actor: SessionUser, year: number): Promis
   // Approved pairings (proposals that never started are not outcomes) of this year's students.
   const formed = await db
     .select({
+      id: pairings.id,
       state: pairings.state,
       approvedAt: pairings.approvedAt,
       waitingSince: pairings.menteeWaitingSince,
@@ -105,8 +115,56 @@ export async function getOutcomeReport(actor: SessionUser, year: number): Promis
   const reasons = new Map<string, number>();
   for (const r of formed) if (r.state === 'ended' && r.endReason) reasons.set(r.endReason, (reasons.get(r.endReason) ?? 0) + 1);
 
+  // The year in meetings, check-ins and close surveys: one grouped statement each, over this year's pairings.
+  const ofYear = db
+    .select({ id: pairings.id })
+    .from(pairings)
+    .innerJoin(menteeProfiles, eq(menteeProfiles.userId, pairings.menteeId))
+    .innerJoin(cohorts, eq(cohorts.id, menteeProfiles.cohortId))
+    .where(and(inYear, isNotNull(pairings.approvedAt)));
+  const [[meetingCount], [checkIn], [survey]] = await Promise.all([
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(meetings)
+      .where(and(inArray(meetings.pairingId, ofYear), isNull(meetings.deletedAt))),
+    db
+      .select({
+        n: sql<number>`count(*)::int`,
+        safety: sql<number | null>`avg(${checkIns.safety})::float`,
+        useful: sql<number | null>`avg(${checkIns.useful})::float`,
+        frequency: sql<number | null>`avg(${checkIns.frequency})::float`,
+      })
+      .from(checkIns)
+      .where(inArray(checkIns.pairingId, ofYear)),
+    db
+      .select({
+        n: sql<number>`count(*)::int`,
+        rating: sql<number | null>`avg(${closeSurveys.rating})::float`,
+        recommend: sql<number>`count(*) filter (where ${closeSurveys.wouldRecommend})::int`,
+        mentors: sql<number>`count(*) filter (where ${closeSurveys.side} = 'mentor')::int`,
+        mentorAgain: sql<number>`count(*) filter (where ${closeSurveys.mentorAgain})::int`,
+      })
+      .from(closeSurveys)
+      .where(inArray(closeSurveys.pairingId, ofYear)),
+  ]);
+  const round1 = (v: number | null) => Math.round((v ?? 0) * 10) / 10;
+  const percent = (part: number, whole: number) => Math.round((100 * part) / whole);
+
   return {
     year,
+    meetings: { total: meetingCount.n, perPairing: guarded(formed.length, () => round1(meetingCount.n / formed.length)) },
+    checkIns: {
+      answers: checkIn.n,
+      safety: guarded(checkIn.n, () => round1(checkIn.safety)),
+      useful: guarded(checkIn.n, () => round1(checkIn.useful)),
+      frequency: guarded(checkIn.n, () => round1(checkIn.frequency)),
+    },
+    closeSurveys: {
+      answers: survey.n,
+      rating: guarded(survey.n, () => round1(survey.rating)),
+      recommendPercent: guarded(survey.n, () => percent(survey.recommend, survey.n)),
+      mentorAgainPercent: guarded(survey.mentors, () => percent(survey.mentorAgain, survey.mentors)),
+    },
     participants: { mentees: menteeCount.n, mentors: mentorCount.n },
     pairingsFormed: formed.length,
     pairingsByState: {

@@ -29,5 +29,19 @@ export function reportLines(r: OutcomeReport): ReportLine[] {
     );
   }
   for (const e of r.endReasons) lines.push({ section: 'Why pairings ended early', figure: e.reason, value: figureText(e.count) });
+  const one = (v: number) => v.toFixed(1);
+  const pct = (v: number) => `${v}%`;
+  lines.push(
+    { section: 'Meetings', figure: 'Meetings logged', value: String(r.meetings.total) },
+    { section: 'Meetings', figure: 'Meetings per released pairing (average)', value: figureText(r.meetings.perPairing, one) },
+    { section: 'Private check-ins (1–5)', figure: 'Answers', value: String(r.checkIns.answers) },
+    { section: 'Private check-ins (1–5)', figure: 'I feel respected and safe (average)', value: figureText(r.checkIns.safety, one) },
+    { section: 'Private check-ins (1–5)', figure: 'This mentorship is useful to me (average)', value: figureText(r.checkIns.useful, one) },
+    { section: 'Private check-ins (1–5)', figure: 'We meet about as often as we hoped (average)', value: figureText(r.checkIns.frequency, one) },
+    { section: 'Close surveys', figure: 'Answers', value: String(r.closeSurveys.answers) },
+    { section: 'Close surveys', figure: 'How it went, 1–5 (average)', value: figureText(r.closeSurveys.rating, one) },
+    { section: 'Close surveys', figure: 'Would recommend the program', value: figureText(r.closeSurveys.recommendPercent, pct) },
+    { section: 'Close surveys', figure: 'Physicians who would mentor again', value: figureText(r.closeSurveys.mentorAgainPercent, pct) },
+  );
   return lines;
 }

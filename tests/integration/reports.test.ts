@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { cohorts, menteeProfiles, mentorProfiles, pairings } from '@/db/schema';
+import { checkInRounds, checkIns, closeSurveys, cohorts, meetings, menteeProfiles, mentorProfiles, pairings } from '@/db/schema';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import { getOutcomeReport } from '@/lib/reports/outcomes';
 import { figureText, guarded, percentile } from '@/lib/reports/suppress';
@@ -11,7 +11,10 @@ const accepted = { expectationsVersion: 1, expectationsAcceptedAt: new Date('202
 
 async function cohortFor(year: number) {
   const db = await getDb();
-  const [c] = await db.insert(cohorts).values({ name: `Cohort ${year}`, programYear: year, launchDate: `${year}-01-15` }).returning({ id: cohorts.id });
+  const [c] = await db
+    .insert(cohorts)
+    .values({ name: `Cohort ${year}`, programYear: year, launchDate: `${year}-01-15` })
+    .returning({ id: cohorts.id });
   return c.id;
 }
 
@@ -20,10 +23,45 @@ async function pairedStudent(cohortId: number, preference: 'none' | 'preferred' 
   const db = await getDb();
   const student = await createPerson('mentee', 'approved', 'Report Student');
   const physician = await createPerson('mentor', 'approved', 'Report Physician');
-  await db.insert(menteeProfiles).values({ userId: student.id, preferredName: 'S', school: 'Example U', schoolYear: 'junior', major: 'biology', targetCycle: 2030, cohortId, identityPreference: preference, ...accepted });
-  await db.insert(mentorProfiles).values({ userId: physician.id, preferredName: 'P', credential: 'MD', specialty: 'Pediatrics', organisation: 'Example Health', yearsInPractice: 5, capacity: 1, ...accepted });
+  await db
+    .insert(menteeProfiles)
+    .values({
+      userId: student.id,
+      preferredName: 'S',
+      school: 'Example U',
+      schoolYear: 'junior',
+      major: 'biology',
+      targetCycle: 2030,
+      cohortId,
+      identityPreference: preference,
+      ...accepted,
+    });
+  await db
+    .insert(mentorProfiles)
+    .values({
+      userId: physician.id,
+      preferredName: 'P',
+      credential: 'MD',
+      specialty: 'Pediatrics',
+      organisation: 'Example Health',
+      yearsInPractice: 5,
+      capacity: 1,
+      ...accepted,
+    });
   const approvedAt = new Date('2030-03-01T12:00:00Z');
-  await db.insert(pairings).values({ menteeId: student.id, mentorId: physician.id, state: 'active', approvedAt, menteeWaitingSince: new Date(approvedAt.getTime() - waited * DAY), startDate: '2030-03-01', endDate: '2031-03-01' });
+  const [p] = await db
+    .insert(pairings)
+    .values({
+      menteeId: student.id,
+      mentorId: physician.id,
+      state: 'active',
+      approvedAt,
+      menteeWaitingSince: new Date(approvedAt.getTime() - waited * DAY),
+      startDate: '2030-03-01',
+      endDate: '2031-03-01',
+    })
+    .returning({ id: pairings.id });
+  return { pairingId: p.id, student, physician };
 }
 
 describe('[REPORTS] small groups are suppressed in the query layer', () => {
@@ -66,6 +104,67 @@ describe('[REPORTS] small groups are suppressed in the query layer', () => {
     expect(r.waited.median).toEqual({ shown: true, value: 5, n: 5 });
     expect(r.waited.p90).toEqual({ shown: true, value: 100, n: 5 });
     expect(r.participants.mentees).toBe(5);
+  });
+
+  it('[REPORTS]: meetings per pairing, check-in and close-survey averages; averages of 4 answers read "fewer than 5", of 5 they are shown', async () => {
+    const db = await getDb();
+    const admin = await createPerson('admin');
+    const cohortId = await cohortFor(2093);
+    const pairs: Awaited<ReturnType<typeof pairedStudent>>[] = [];
+    for (const waited of [1, 2, 3, 4, 5]) pairs.push(await pairedStudent(cohortId, 'none', waited));
+    // 7 meetings over 5 pairings (one deleted meeting does not count).
+    for (const [i, date] of ['2030-03-10', '2030-04-10', '2030-05-10'].entries())
+      await db
+        .insert(meetings)
+        .values({
+          pairingId: pairs[0].pairingId,
+          date,
+          format: 'video',
+          durationMinutes: 30,
+          loggedBy: pairs[0].student.id,
+          ...(i === 2 ? { deletedAt: new Date(), deletedBy: pairs[0].student.id } : {}),
+        });
+    for (const p of pairs.slice(1))
+      await db.insert(meetings).values({ pairingId: p.pairingId, date: '2030-03-20', format: 'phone', durationMinutes: 45, loggedBy: p.physician.id });
+    const answer = async (p: (typeof pairs)[number], safety: number) => {
+      const [round] = await db.insert(checkInRounds).values({ pairingId: p.pairingId, round: 1, openedOn: '2030-04-01' }).returning({ id: checkInRounds.id });
+      await db.insert(checkIns).values({ roundId: round.id, pairingId: p.pairingId, userId: p.student.id, safety, useful: 4, frequency: 3, answeredAt: new Date() });
+      await db
+        .insert(closeSurveys)
+        .values({
+          pairingId: p.pairingId,
+          userId: p.physician.id,
+          side: 'mentor',
+          rating: safety,
+          helpedMost: 'Mock interviews',
+          mentorAgain: safety > 2,
+          wouldRecommend: true,
+          answeredAt: new Date(),
+        });
+    };
+    for (const [i, p] of pairs.slice(0, 4).entries()) await answer(p, [5, 4, 5, 2][i]);
+
+    const at4 = await getOutcomeReport(admin, 2093);
+    expect(at4.meetings).toEqual({ total: 6, perPairing: { shown: true, value: 1.2, n: 5 } });
+    expect(at4.checkIns).toEqual({ answers: 4, safety: { shown: false, n: null }, useful: { shown: false, n: null }, frequency: { shown: false, n: null } });
+    expect(at4.closeSurveys.rating).toEqual({ shown: false, n: null });
+    expect(at4.closeSurveys.recommendPercent).toEqual({ shown: false, n: null });
+
+    await answer(pairs[4], 4);
+    const at5 = await getOutcomeReport(admin, 2093);
+    // Safety (5 + 4 + 5 + 2 + 4) / 5 = 4.0; useful 4; frequency 3.
+    expect(at5.checkIns).toEqual({
+      answers: 5,
+      safety: { shown: true, value: 4, n: 5 },
+      useful: { shown: true, value: 4, n: 5 },
+      frequency: { shown: true, value: 3, n: 5 },
+    });
+    expect(at5.closeSurveys).toEqual({
+      answers: 5,
+      rating: { shown: true, value: 4, n: 5 },
+      recommendPercent: { shown: true, value: 100, n: 5 },
+      mentorAgainPercent: { shown: true, value: 80, n: 5 },
+    });
   });
 
   it('[REPORTS]: guarded and percentile at the edges', () => {

@@ -35,7 +35,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <ul className="flex flex-wrap gap-2">
             {years.map((y) => (
               <li key={y}>
-                <Link href={`/admin/reports?year=${y}`} aria-current={y === year ? 'page' : undefined} className={`rounded-full border px-3 py-1 no-underline ${y === year ? 'border-brand-600 bg-brand-50' : 'border-stone-300'}`}>
+                <Link
+                  href={`/admin/reports?year=${y}`}
+                  aria-current={y === year ? 'page' : undefined}
+                  className={`rounded-full border px-3 py-1 no-underline ${y === year ? 'border-brand-600 bg-brand-50' : 'border-stone-300'}`}
+                >
                   {y}
                 </Link>
               </li>
@@ -44,8 +48,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         </nav>
       )}
       <p className="text-sm text-stone-700">
-        Students of the {year} cohorts and their pairings. To protect people’s privacy, any figure about an identity group, and any median, built from fewer than {MIN_GROUP} people reads “fewer than {MIN_GROUP}”.
-        Meetings, cadence, check-ins and close surveys join this report when those features arrive.
+        Students of the {year} cohorts and their pairings. To protect people’s privacy, any figure about an identity group, and any median, built from fewer than{' '}
+        {MIN_GROUP} people reads “fewer than {MIN_GROUP}”. Averages of check-ins and close surveys are shown only where at least {MIN_GROUP} answers stand behind
+        them.
       </p>
       {sections.map((section) => (
         <section key={section} className="break-inside-avoid rounded-lg border border-stone-200 bg-white p-4 print:border-stone-400">
