@@ -1,17 +1,37 @@
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { emails } from '@/db/schema';
+import { emails, emailStatus, type EmailStatus } from '@/db/schema';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 
-export type LoggedEmail = { id: number; to: string; subject: string; kind: string; transport: string; error: string | null; createdAt: Date };
+export type LoggedEmail = {
+  id: number;
+  to: string;
+  subject: string;
+  kind: string;
+  transport: string;
+  status: EmailStatus;
+  attempts: number;
+  error: string | null;
+  createdAt: Date;
+};
+
+export const EMAIL_STATUSES = emailStatus.enumValues;
+
+/** The kinds of email the log holds, for its filter. */
+export async function listEmailKinds(actor: SessionUser): Promise<string[]> {
+  assertPermission(actor, 'emails:read');
+  const db = await getDb();
+  const rows = await db.selectDistinct({ kind: emails.kind }).from(emails).orderBy(emails.kind);
+  return rows.map((r) => r.kind);
+}
 
 /**
  * The mail log for coordinators: who was sent what, and whether it went out. No bodies and no
  * links — sign-in links are never stored, and the other emails' links are in the person's own mail.
  */
-export async function listEmails(actor: SessionUser, filter: { to?: string }, limit = 100): Promise<LoggedEmail[]> {
+export async function listEmails(actor: SessionUser, filter: { to?: string; kind?: string; status?: EmailStatus }, limit = 100): Promise<LoggedEmail[]> {
   assertPermission(actor, 'emails:read');
   const db = await getDb();
   const to = filter.to?.normalize('NFC').trim().toLowerCase();
@@ -22,11 +42,15 @@ export async function listEmails(actor: SessionUser, filter: { to?: string }, li
       subject: emails.subject,
       kind: emails.kind,
       transport: emails.transport,
+      status: emails.status,
+      attempts: emails.attempts,
       error: emails.error,
       createdAt: emails.createdAt,
     })
     .from(emails)
-    .where(to ? eq(emails.to, to) : undefined)
+    .where(
+      and(to ? eq(emails.to, to) : undefined, filter.kind ? eq(emails.kind, filter.kind) : undefined, filter.status ? eq(emails.status, filter.status) : undefined),
+    )
     .orderBy(desc(emails.createdAt), desc(emails.id))
     .limit(limit);
 }

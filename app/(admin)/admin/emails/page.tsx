@@ -1,22 +1,30 @@
 import type { Metadata } from 'next';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { Button, ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Field, Input } from '@/components/ui/field';
+import { Field, Input, Select } from '@/components/ui/field';
 import { Table, Td, Th } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/time/format';
 import { requireRole } from '@/lib/auth/session';
-import { listEmails } from '@/lib/email/admin-log';
+import { EMAIL_STATUSES, listEmailKinds, listEmails } from '@/lib/email/admin-log';
+import type { EmailStatus } from '@/db/schema';
+import { firstParam } from '@/lib/forms/query';
 import { getEnv } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Email log' };
 
-export default async function EmailLogPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
+const STATUS_LABEL: Record<EmailStatus, string> = { queued: 'Waiting to be sent', sent: 'Sent', failed: 'Failed' };
+
+export default async function EmailLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole('admin');
-  const { to } = await searchParams;
-  const address = typeof to === 'string' ? to.slice(0, 254) : undefined;
-  const mails = await listEmails(user, { to: address });
+  const params = await searchParams;
+  const address = firstParam(params.to)?.slice(0, 254);
+  const kinds = await listEmailKinds(user);
+  const kind = kinds.find((k) => k === firstParam(params.kind));
+  const status = EMAIL_STATUSES.find((s) => s === firstParam(params.status));
+  const mails = await listEmails(user, { to: address, kind, status });
+  const filtered = Boolean(address || kind || status);
   const env = getEnv();
   return (
     <div className="space-y-6">
@@ -26,21 +34,50 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
       </div>
       {env.emailTransport === 'outbox' && (
         <Alert tone="info">
-          Email is not being sent: it is kept here instead (<code>EMAIL_TRANSPORT=outbox</code>). Sign-in links are never stored, so
-          people cannot sign in from this copy — set up Resend to deliver mail.
+          Email is not being sent: it is kept here instead (<code>EMAIL_TRANSPORT=outbox</code>). Sign-in links are never stored, so people cannot sign in from this
+          copy — set up Resend to deliver mail.
         </Alert>
       )}
-      <form method="get" className="flex flex-col gap-3 sm:flex-row sm:items-end">
-        <div className="flex-1">
-          <Field id="to" label="Only mail to this address">
-            {(aria) => <Input {...aria} name="to" type="email" defaultValue={address} />}
-          </Field>
+      <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end" aria-label="Filter the email log">
+        <Field id="to" label="To this address">
+          {(aria) => <Input {...aria} name="to" type="email" defaultValue={address} />}
+        </Field>
+        <Field id="kind" label="Kind">
+          {(aria) => (
+            <Select {...aria} name="kind" defaultValue={kind ?? ''}>
+              <option value="">Any kind</option>
+              {kinds.map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field id="status" label="Delivery">
+          {(aria) => (
+            <Select {...aria} name="status" defaultValue={status ?? ''}>
+              <option value="">Any</option>
+              {EMAIL_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABEL[s]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <div className="flex gap-3">
+          <Button type="submit">Show</Button>
+          {filtered && (
+            <ButtonLink href="/admin/emails" variant="secondary">
+              Clear
+            </ButtonLink>
+          )}
         </div>
-        <Button type="submit">Show</Button>
       </form>
       {mails.length === 0 ? (
-        <EmptyState title={address ? 'No mail to this address' : 'No email yet'}>
-          {address ? 'Check the spelling, or clear the filter to see all mail.' : 'Emails appear here as the program sends them.'}
+        <EmptyState title={filtered ? 'No mail matches these filters' : 'No email yet'}>
+          {filtered ? 'Check the spelling, or clear the filters to see all mail.' : 'Emails appear here as the program sends them.'}
         </EmptyState>
       ) : (
         <Table caption="Emails, newest first">
@@ -63,10 +100,12 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
                   <Badge>{m.kind}</Badge>
                 </Td>
                 <Td>
-                  {m.error ? (
-                    <Badge tone="bad">Failed: {m.error}</Badge>
+                  {m.status === 'failed' ? (
+                    <Badge tone="bad">Failed: {m.error ?? 'unknown error'}</Badge>
+                  ) : m.status === 'queued' ? (
+                    <Badge tone="warn">{m.attempts > 0 ? `Retrying (${m.attempts} tries so far${m.error ? `: ${m.error}` : ''})` : 'Waiting to be sent'}</Badge>
                   ) : m.transport === 'resend' ? (
-                    <Badge tone="good">Sent</Badge>
+                    <Badge tone="good">{m.attempts > 1 ? `Sent after ${m.attempts} tries` : 'Sent'}</Badge>
                   ) : (
                     <Badge tone="neutral">Kept, not sent</Badge>
                   )}
