@@ -124,6 +124,10 @@ export const AUDIT_EVENTS = {
     'program-settings',
     z.object({ before: z.object({ name: z.string().nullable(), email: z.string().nullable() }), after: z.object({ name: z.string(), email: z.string() }) }),
   ),
+  'settings.program-updated': event(
+    'program-settings',
+    z.object({ before: z.object({ programName: z.string(), timeZone: z.string() }), after: z.object({ programName: z.string(), timeZone: z.string() }) }),
+  ),
   'cohort.created': event('cohort', z.object({ name: z.string(), programYear: z.number().int(), launchDate: isoDate })),
   'cohort.opened': event('cohort', z.object({ name: z.string(), isOpen: z.object({ from: z.boolean(), to: z.boolean() }) })),
   // A safe space: check-ins and concerns (answers and concern text are never copied into the audit log)

@@ -4,7 +4,7 @@ import { cloneElement, type ReactElement } from 'react';
 import { getDb, type Db, type Tx } from '@/db/client';
 import { emails } from '@/db/schema';
 import { now } from '@/lib/time/clock';
-import { programContact } from '@/lib/settings/program';
+import { programContact, programName } from '@/lib/settings/program';
 import type { WithContact } from './templates/layout';
 import { currentTransport, DeliveryError } from './transport';
 
@@ -27,7 +27,8 @@ export type RenderedEmail = { to: string; subject: string; html: string; text: s
  */
 export async function renderEmail(mail: OutgoingEmail, db: Db | Tx): Promise<RenderedEmail> {
   const contact = await programContact(db);
-  const html = await render(cloneElement(mail.react, { contact }));
+  const program = await programName(db);
+  const html = await render(cloneElement(mail.react, { contact, program }));
   return {
     to: mail.to.trim().toLowerCase(),
     subject: mail.subject,

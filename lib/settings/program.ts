@@ -10,7 +10,7 @@ import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { scheduleDailySweep } from '@/lib/jobs/schedule';
 import { CRITERIA, resolveWeights, type Criterion, type Weights } from '@/lib/matching/scoring';
-import { DEFAULT_TIME_ZONE, todayIn } from '@/lib/time/dates';
+import { DEFAULT_TIME_ZONE, isTimeZone, todayIn } from '@/lib/time/dates';
 
 export const CRITERION_KEYS = Object.keys(CRITERIA) as Criterion[];
 
@@ -234,4 +234,47 @@ export async function updateProgramContact(actor: SessionUser, input: z.input<ty
     });
     return { name: contactName, email: contactEmail };
   });
+}
+
+/** The program's name as people see it (landing page, portals, every email); the default until the coordinator sets one. */
+export async function programName(db?: Db | Tx): Promise<string> {
+  const [row] = await (db ?? (await getDb())).select({ name: programSettings.programName }).from(programSettings).where(eq(programSettings.id, 1));
+  return row?.name ?? DEFAULT_PROGRAM_NAME;
+}
+
+export const DEFAULT_PROGRAM_NAME = 'Physician Mentorship Program';
+
+export const programIdentitySchema = z.object({
+  programName: z
+    .string({ error: 'Enter the program’s name.' })
+    .regex(/^[^\p{Cc}\u2028\u2029]*$/u, 'Keep the name on one line, without hidden characters.')
+    .transform((v) => v.normalize('NFC').trim())
+    .pipe(z.string().min(1, 'Enter the program’s name.').max(120, 'Use at most 120 characters.')),
+  timeZone: z
+    .string({ error: 'Choose the program’s time zone.' })
+    .trim()
+    .refine((v) => v.length > 0 && v.length <= 64 && isTimeZone(v), 'Choose a time zone from the list.'),
+});
+
+/**
+ * The program's name and time zone; audited with before and after. A new time zone moves the
+ * daily sweep's schedule and every "today" the program reads.
+ */
+export async function updateProgramIdentity(actor: SessionUser, input: z.input<typeof programIdentitySchema>): Promise<{ programName: string; timeZone: string }> {
+  assertPermission(actor, 'settings:edit');
+  const after = parseOrRefuse(programIdentitySchema, input, 'Check the program’s name and time zone.');
+  const db = await getDb();
+  const before = await db.transaction(async (tx) => {
+    await tx.insert(programSettings).values({ id: 1 }).onConflictDoNothing();
+    const [row] = await tx
+      .select({ programName: programSettings.programName, timeZone: programSettings.timeZone })
+      .from(programSettings)
+      .where(eq(programSettings.id, 1))
+      .for('update');
+    await tx.update(programSettings).set(after).where(eq(programSettings.id, 1));
+    await writeAudit(tx, { actorId: actor.id, action: 'settings.program-updated', subjectId: 1, details: { before: row, after } });
+    return row;
+  });
+  if (before.timeZone !== after.timeZone) await scheduleDailySweep();
+  return after;
 }

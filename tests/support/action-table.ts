@@ -48,7 +48,10 @@ export const access = (anonymous: Allowed, mentee: Allowed, mentor: Allowed, adm
 const intro = { subject: 'Meet {mentor_name}', body: 'Hello {mentee_name} and {mentor_name}, please say hello to each other.' };
 const settingsForm = (): FormInput => ({
   ...Object.fromEntries(
-    ['termMonths', 'renewalWindowDays', 'cadenceDueSoonDays', 'cadenceOverdueDays', 'checkInFirstDays', 'checkInEveryDays'].map((k) => [k, String(PROGRAM_DEFAULTS[k as keyof typeof PROGRAM_DEFAULTS])]),
+    ['termMonths', 'renewalWindowDays', 'cadenceDueSoonDays', 'cadenceOverdueDays', 'checkInFirstDays', 'checkInEveryDays'].map((k) => [
+      k,
+      String(PROGRAM_DEFAULTS[k as keyof typeof PROGRAM_DEFAULTS]),
+    ]),
   ),
   ...Object.fromEntries(CRITERION_KEYS.map((k) => [weightName(k), String(DEFAULT_WEIGHTS[k])])),
 });
@@ -85,6 +88,7 @@ export const ACTIONS: Record<string, ActionRow> = {
   [`${A}/people/[id]/actions.ts#decidePersonAction`]:        [access('no', 'no', 'no', 'any'), (t) => ({ userId: t.person.id, decision: 'waitlisted' })],
   [`${A}/people/[id]/actions.ts#revealIdentityAction`]:      [access('no', 'no', 'no', 'any'), (t) => ({ userId: t.person.id })],
   [`${A}/people/actions.ts#decideSelectedAction`]:           [access('no', 'no', 'no', 'any'), (t) => ({ ids: [t.person.id], decision: 'waitlisted', confirm: confirmationKey({ ids: [t.person.id], decision: 'waitlisted', reason: null }) })],
+  [`${A}/settings/actions.ts#saveProgramIdentityAction`]:    [access('no', 'no', 'no', 'any'), (t) => ({ programName: `Matrix Program ${t.tag}`, timeZone: 'America/Chicago' })],
   [`${A}/settings/actions.ts#saveSettingsAction`]:           [access('no', 'no', 'no', 'any'), () => settingsForm()],
   [`${A}/settings/actions.ts#createCohortAction`]:           [access('no', 'no', 'no', 'any'), (t) => ({ name: `Cohort ${t.tag}`, programYear: '2027', launchDate: '2027-01-15' })],
   [`${A}/settings/actions.ts#setCohortOpenAction`]:          [access('no', 'no', 'no', 'any'), (t) => ({ cohortId: String(t.world.cohortId) })],

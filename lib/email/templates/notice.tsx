@@ -10,9 +10,9 @@ export type NoticeProps = WithContact & {
 };
 
 /** The shape of most program emails: a heading, a few short paragraphs, one action. */
-export function NoticeEmail({ preview, heading, greeting, paragraphs, action, contact }: NoticeProps) {
+export function NoticeEmail({ preview, heading, greeting, paragraphs, action, contact, program }: NoticeProps) {
   return (
-    <EmailLayout preview={preview} contact={contact}>
+    <EmailLayout preview={preview} contact={contact} program={program}>
       <Heading as="h1" style={{ fontSize: '22px' }}>
         {heading}
       </Heading>

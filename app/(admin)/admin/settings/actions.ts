@@ -2,7 +2,14 @@
 import { revalidatePath } from 'next/cache';
 import { roleAction } from '@/lib/actions';
 import { createCohort, createCohortSchema, setCohortOpen, setCohortOpenSchema } from '@/lib/settings/cohorts';
-import { programContactSchema, programSettingsFormSchema, updateProgramContact, updateProgramSettings } from '@/lib/settings/program';
+import {
+  programContactSchema,
+  programIdentitySchema,
+  programSettingsFormSchema,
+  updateProgramContact,
+  updateProgramIdentity,
+  updateProgramSettings,
+} from '@/lib/settings/program';
 
 export const saveSettingsAction = roleAction('admin', programSettingsFormSchema, async (data, user) => {
   await updateProgramSettings(user, data);
@@ -30,4 +37,11 @@ export const saveContactAction = roleAction('admin', programContactSchema, async
   // The contact is printed on the landing page and in every portal's footer.
   revalidatePath('/', 'layout');
   return { ok: true, message: `Saved. People will see ${saved.name} (${saved.email}) as their contact.` };
+});
+
+export const saveProgramIdentityAction = roleAction('admin', programIdentitySchema, async (data, user) => {
+  const saved = await updateProgramIdentity(user, data);
+  // The name is printed on the landing page and in every portal.
+  revalidatePath('/', 'layout');
+  return { ok: true, message: `Saved. The program is “${saved.programName}”, on ${saved.timeZone.replace(/_/g, ' ')} time.` };
 });

@@ -19,7 +19,15 @@ export function CreateCohortForm({ nameMax, suggestedYear }: { nameMax: number; 
         </Field>
         <Field id="cohort-year" label="Program year" hint="Used for reports." errors={state.fieldErrors?.programYear}>
           {(aria) => (
-            <Input {...aria} name="programYear" type="number" inputMode="numeric" step={1} required defaultValue={asText(values.programYear, String(suggestedYear))} />
+            <Input
+              {...aria}
+              name="programYear"
+              type="number"
+              inputMode="numeric"
+              step={1}
+              required
+              defaultValue={asText(values.programYear, String(suggestedYear))}
+            />
           )}
         </Field>
         <Field id="cohort-launch" label="Launch date" hint="Pairings approved earlier start on this day." errors={state.fieldErrors?.launchDate}>

@@ -8,8 +8,9 @@ import { formatDate, formatDateTime } from '@/lib/time/format';
 import { requireRole } from '@/lib/auth/session';
 import { CRITERIA } from '@/lib/matching/scoring';
 import { COHORT_NAME_MAX, listCohorts } from '@/lib/settings/cohorts';
-import { CRITERION_KEYS, getProgramSettings, programContact, PROGRAM_DEFAULTS, SETTING_LIMITS, weightName } from '@/lib/settings/program';
+import { CRITERION_KEYS, getProgramSettings, programContact, programName, PROGRAM_DEFAULTS, SETTING_LIMITS, weightName } from '@/lib/settings/program';
 import { ContactForm } from './contact-form';
+import { IdentityForm } from './identity-form';
 import { CohortToggle, CreateCohortForm } from './cohort-forms';
 import { SettingsForm } from './settings-form';
 
@@ -17,7 +18,9 @@ export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const user = await requireRole('admin');
-  const [settings, cohorts, contact] = await Promise.all([getProgramSettings(user), listCohorts(user), programContact()]);
+  const [settings, cohorts, contact, name] = await Promise.all([getProgramSettings(user), listCohorts(user), programContact(), programName()]);
+  // Every IANA zone the server knows, with the saved one kept even if this runtime lacks it.
+  const zones = [...new Set([settings.timeZone, ...Intl.supportedValuesOf('timeZone')])].sort();
   const { termMonths, renewalWindowDays, cadenceDays, checkInFirstDays, checkInEveryDays } = SETTING_LIMITS;
 
   return (
@@ -29,6 +32,14 @@ export default async function SettingsPage() {
           in the audit log.
         </p>
       </div>
+
+      <Card aria-labelledby="identity-heading">
+        <h2 id="identity-heading" className="mb-1 text-lg font-semibold text-stone-900">
+          The program
+        </h2>
+        <p className="mb-4 max-w-prose text-sm text-stone-700">Its name, and the time zone every date in the program is read in.</p>
+        <IdentityForm programName={name} timeZone={settings.timeZone} zones={zones} />
+      </Card>
 
       <Card aria-labelledby="contact-heading">
         <h2 id="contact-heading" className="mb-1 text-lg font-semibold text-stone-900">

@@ -59,8 +59,8 @@ export function SettingsForm({ settings, weights, weightLimits }: Props) {
         <fieldset ref={weightsRef} className="space-y-4">
           <legend className="text-base font-semibold text-stone-900">Matching weights</legend>
           <p className="max-w-prose text-sm text-stone-700">
-            Each weight ({weightLimits.min}–{weightLimits.max}) is the most points a criterion can add to a suggestion’s score. Set one to 0
-            to ignore it. Hard rules (approval, attestation, capacity, exclusions, a required identity match) are not weights and always apply.
+            Each weight ({weightLimits.min}–{weightLimits.max}) is the most points a criterion can add to a suggestion’s score. Set one to 0 to ignore it. Hard rules
+            (approval, attestation, capacity, exclusions, a required identity match) are not weights and always apply.
           </p>
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {weights.map((w) => (
