@@ -4,6 +4,8 @@ import { getDb } from '@/db/client';
 import { checkIns, closeSurveys, cohorts, meetings, menteeProfiles, mentorProfiles, pairings, users } from '@/db/schema';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
+import { loadProgramSettings } from '@/lib/settings/program';
+import { daysBetween } from '@/lib/time/dates';
 import { guarded, median, percentile, type Figure } from './suppress';
 
 const DAY = 86_400_000;
@@ -39,6 +41,11 @@ export type OutcomeReport = {
   endReasons: { reason: string; count: Figure }[];
   /** Meetings logged (and not deleted) in this year's released pairings. */
   meetings: { total: number; perPairing: Figure };
+  /**
+   * Cadence over the year: meetings per calendar month, the median gap between one meeting and the
+   * next (the first gap from the pairing's start), and how many pairings had a gap past the overdue threshold.
+   */
+  cadence: { byMonth: { month: string; meetings: number }[]; medianGapDays: Figure; pairingsWithLongGap: number; overdueDays: number };
   /** Average answers (1–5) to the private check-ins of this year's pairings: averages, so suppressed below 5 answers. */
   checkIns: { answers: number; safety: Figure; useful: Figure; frequency: Figure };
   /** Close surveys of completed pairings: how it went (1–5), and the share who would recommend or mentor again. */
@@ -148,11 +155,39 @@ export async function getOutcomeReport(actor: SessionUser, year: number): Promis
       .where(inArray(closeSurveys.pairingId, ofYear)),
   ]);
   const round1 = (v: number | null) => Math.round((v ?? 0) * 10) / 10;
+
+  const dated = await db
+    .select({ pairingId: meetings.pairingId, date: meetings.date, start: pairings.startDate })
+    .from(meetings)
+    .innerJoin(pairings, eq(pairings.id, meetings.pairingId))
+    .where(and(inArray(meetings.pairingId, ofYear), isNull(meetings.deletedAt)))
+    .orderBy(asc(meetings.pairingId), asc(meetings.date));
+  const { cadenceOverdueDays } = await loadProgramSettings(db);
+  const byMonth = new Map<string, number>();
+  const gaps: number[] = [];
+  const longGap = new Set<number>();
+  let previous: { pairingId: number; date: string } | null = null;
+  for (const m of dated) {
+    byMonth.set(m.date.slice(0, 7), (byMonth.get(m.date.slice(0, 7)) ?? 0) + 1);
+    const from = previous?.pairingId === m.pairingId ? previous.date : m.start;
+    if (from) {
+      const gap = daysBetween(from, m.date);
+      if (gap >= 0) gaps.push(gap);
+      if (gap > cadenceOverdueDays) longGap.add(m.pairingId);
+    }
+    previous = m;
+  }
   const percent = (part: number, whole: number) => Math.round((100 * part) / whole);
 
   return {
     year,
     meetings: { total: meetingCount.n, perPairing: guarded(formed.length, () => round1(meetingCount.n / formed.length)) },
+    cadence: {
+      byMonth: [...byMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, n]) => ({ month, meetings: n })),
+      medianGapDays: guarded(gaps.length, () => median(gaps)),
+      pairingsWithLongGap: longGap.size,
+      overdueDays: cadenceOverdueDays,
+    },
     checkIns: {
       answers: checkIn.n,
       safety: guarded(checkIn.n, () => round1(checkIn.safety)),

@@ -34,6 +34,13 @@ export function reportLines(r: OutcomeReport): ReportLine[] {
   lines.push(
     { section: 'Meetings', figure: 'Meetings logged', value: String(r.meetings.total) },
     { section: 'Meetings', figure: 'Meetings per released pairing (average)', value: figureText(r.meetings.perPairing, one) },
+    { section: 'Meeting cadence over the year', figure: 'Median days between meetings', value: figureText(r.cadence.medianGapDays) },
+    {
+      section: 'Meeting cadence over the year',
+      figure: `Pairings that went more than ${r.cadence.overdueDays} days between meetings`,
+      value: String(r.cadence.pairingsWithLongGap),
+    },
+    ...r.cadence.byMonth.map((m) => ({ section: 'Meeting cadence over the year', figure: `Meetings in ${monthName(m.month)}`, value: String(m.meetings) })),
     { section: 'Private check-ins (1–5)', figure: 'Answers', value: String(r.checkIns.answers) },
     { section: 'Private check-ins (1–5)', figure: 'I feel respected and safe (average)', value: figureText(r.checkIns.safety, one) },
     { section: 'Private check-ins (1–5)', figure: 'This mentorship is useful to me (average)', value: figureText(r.checkIns.useful, one) },
@@ -44,4 +51,9 @@ export function reportLines(r: OutcomeReport): ReportLine[] {
     { section: 'Close surveys', figure: 'Physicians who would mentor again', value: figureText(r.closeSurveys.mentorAgainPercent, pct) },
   );
   return lines;
+}
+
+/** "2030-03" → "March 2030". */
+function monthName(month: string): string {
+  return new Date(`${month}-15T12:00:00Z`).toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 }

@@ -23,31 +23,27 @@ async function pairedStudent(cohortId: number, preference: 'none' | 'preferred' 
   const db = await getDb();
   const student = await createPerson('mentee', 'approved', 'Report Student');
   const physician = await createPerson('mentor', 'approved', 'Report Physician');
-  await db
-    .insert(menteeProfiles)
-    .values({
-      userId: student.id,
-      preferredName: 'S',
-      school: 'Example U',
-      schoolYear: 'junior',
-      major: 'biology',
-      targetCycle: 2030,
-      cohortId,
-      identityPreference: preference,
-      ...accepted,
-    });
-  await db
-    .insert(mentorProfiles)
-    .values({
-      userId: physician.id,
-      preferredName: 'P',
-      credential: 'MD',
-      specialty: 'Pediatrics',
-      organisation: 'Example Health',
-      yearsInPractice: 5,
-      capacity: 1,
-      ...accepted,
-    });
+  await db.insert(menteeProfiles).values({
+    userId: student.id,
+    preferredName: 'S',
+    school: 'Example U',
+    schoolYear: 'junior',
+    major: 'biology',
+    targetCycle: 2030,
+    cohortId,
+    identityPreference: preference,
+    ...accepted,
+  });
+  await db.insert(mentorProfiles).values({
+    userId: physician.id,
+    preferredName: 'P',
+    credential: 'MD',
+    specialty: 'Pediatrics',
+    organisation: 'Example Health',
+    yearsInPractice: 5,
+    capacity: 1,
+    ...accepted,
+  });
   const approvedAt = new Date('2030-03-01T12:00:00Z');
   const [p] = await db
     .insert(pairings)
@@ -114,38 +110,44 @@ describe('[REPORTS] small groups are suppressed in the query layer', () => {
     for (const waited of [1, 2, 3, 4, 5]) pairs.push(await pairedStudent(cohortId, 'none', waited));
     // 7 meetings over 5 pairings (one deleted meeting does not count).
     for (const [i, date] of ['2030-03-10', '2030-04-10', '2030-05-10'].entries())
-      await db
-        .insert(meetings)
-        .values({
-          pairingId: pairs[0].pairingId,
-          date,
-          format: 'video',
-          durationMinutes: 30,
-          loggedBy: pairs[0].student.id,
-          ...(i === 2 ? { deletedAt: new Date(), deletedBy: pairs[0].student.id } : {}),
-        });
+      await db.insert(meetings).values({
+        pairingId: pairs[0].pairingId,
+        date,
+        format: 'video',
+        durationMinutes: 30,
+        loggedBy: pairs[0].student.id,
+        ...(i === 2 ? { deletedAt: new Date(), deletedBy: pairs[0].student.id } : {}),
+      });
     for (const p of pairs.slice(1))
       await db.insert(meetings).values({ pairingId: p.pairingId, date: '2030-03-20', format: 'phone', durationMinutes: 45, loggedBy: p.physician.id });
     const answer = async (p: (typeof pairs)[number], safety: number) => {
       const [round] = await db.insert(checkInRounds).values({ pairingId: p.pairingId, round: 1, openedOn: '2030-04-01' }).returning({ id: checkInRounds.id });
       await db.insert(checkIns).values({ roundId: round.id, pairingId: p.pairingId, userId: p.student.id, safety, useful: 4, frequency: 3, answeredAt: new Date() });
-      await db
-        .insert(closeSurveys)
-        .values({
-          pairingId: p.pairingId,
-          userId: p.physician.id,
-          side: 'mentor',
-          rating: safety,
-          helpedMost: 'Mock interviews',
-          mentorAgain: safety > 2,
-          wouldRecommend: true,
-          answeredAt: new Date(),
-        });
+      await db.insert(closeSurveys).values({
+        pairingId: p.pairingId,
+        userId: p.physician.id,
+        side: 'mentor',
+        rating: safety,
+        helpedMost: 'Mock interviews',
+        mentorAgain: safety > 2,
+        wouldRecommend: true,
+        answeredAt: new Date(),
+      });
     };
     for (const [i, p] of pairs.slice(0, 4).entries()) await answer(p, [5, 4, 5, 2][i]);
 
     const at4 = await getOutcomeReport(admin, 2093);
     expect(at4.meetings).toEqual({ total: 6, perPairing: { shown: true, value: 1.2, n: 5 } });
+    // Gaps: 9 and 31 days for the first pairing (from its start on 2030-03-01), 19 for each of the four others.
+    expect(at4.cadence).toEqual({
+      byMonth: [
+        { month: '2030-03', meetings: 5 },
+        { month: '2030-04', meetings: 1 },
+      ],
+      medianGapDays: { shown: true, value: 19, n: 6 },
+      pairingsWithLongGap: 0,
+      overdueDays: 60,
+    });
     expect(at4.checkIns).toEqual({ answers: 4, safety: { shown: false, n: null }, useful: { shown: false, n: null }, frequency: { shown: false, n: null } });
     expect(at4.closeSurveys.rating).toEqual({ shown: false, n: null });
     expect(at4.closeSurveys.recommendPercent).toEqual({ shown: false, n: null });
@@ -165,6 +167,12 @@ describe('[REPORTS] small groups are suppressed in the query layer', () => {
       recommendPercent: { shown: true, value: 100, n: 5 },
       mentorAgainPercent: { shown: true, value: 80, n: 5 },
     });
+
+    // A meeting 73 days after the previous one: that pairing went past the 60-day threshold.
+    await db.insert(meetings).values({ pairingId: pairs[1].pairingId, date: '2030-06-01', format: 'video', durationMinutes: 30, loggedBy: pairs[1].student.id });
+    const later = await getOutcomeReport(admin, 2093);
+    expect(later.cadence.pairingsWithLongGap).toBe(1);
+    expect(later.cadence.byMonth.at(-1)).toEqual({ month: '2030-06', meetings: 1 });
   });
 
   it('[REPORTS]: guarded and percentile at the edges', () => {
