@@ -72,7 +72,7 @@ test.describe('[STARTUP]', () => {
 
   test('a second server on a PGlite folder in use exits with its message; the first keeps serving', async () => {
     const dir = `.data/e2e-startup-lock-${process.pid}`;
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     const first = start(BASE_PORT + 1, { PGLITE_DIR: dir, AUTH_URL: `http://localhost:${BASE_PORT + 1}` });
     try {
       await waitUp(`http://localhost:${BASE_PORT + 1}/api/health`, first);
@@ -88,14 +88,16 @@ test.describe('[STARTUP]', () => {
     } finally {
       stop(first);
       await first.exited;
-      rmSync(dir, { recursive: true, force: true });
+      // The server's own children (the job queue's connections) may still be closing files in the
+      // folder for a moment after it exits: retry instead of failing the test on its cleanup.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
       rmSync(`${dir}.lock`, { force: true });
     }
   });
 
   test('in production on a public address the outbox is closed, and the startup message says where mail is', async () => {
     const dir = `.data/e2e-startup-public-${process.pid}`;
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     const port = BASE_PORT + 3;
     const s = start(port, { NODE_ENV: 'production', PGLITE_DIR: dir, AUTH_URL: 'https://mentors.example.org', AUTH_SECRET: 'x'.repeat(40) });
     try {
@@ -108,7 +110,7 @@ test.describe('[STARTUP]', () => {
     } finally {
       stop(s);
       await s.exited;
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
   });
 });
