@@ -27,7 +27,7 @@ const COPY: Record<PersonStatus, { label: string; tone: 'neutral' | 'good' | 'wa
   withdrawn: {
     label: 'Withdrawn',
     tone: 'neutral',
-    next: 'You have left the program. Your information is kept but not used for matching. Contact the coordinator to rejoin.',
+    next: 'You are no longer taking part in the program. Your information is kept but not used for matching. Contact the coordinator with any questions, or to rejoin.',
   },
 };
 

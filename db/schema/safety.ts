@@ -62,7 +62,7 @@ export const checkIns = pgTable(
 
 export const concernStatus = pgEnum('concern_status', ['new', 'in_progress', 'resolved']);
 export const concernContactChannel = pgEnum('concern_contact_channel', ['email', 'phone']);
-export const concernOutcome = pgEnum('concern_outcome', ['none', 'resumed', 'ended-rematch']);
+export const concernOutcome = pgEnum('concern_outcome', ['none', 'resumed', 'ended-rematch', 'withdrew-mentor']);
 
 /**
  * A concern raised by a member, about one of their pairings or about nothing in particular. Read

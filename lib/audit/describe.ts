@@ -29,6 +29,10 @@ const DESCRIBE: { [A in AuditAction]?: { label: string; words: (d: Details) => s
     words: (d) => `Status changed from ${s(d.from)} to ${s(d.to)}${d.reason ? ` — “${s(d.reason)}”` : ''}.`,
   },
   'person.withdrew': { label: 'Withdrew', words: (d) => `Withdrew from the program${d.reason ? ` — “${s(d.reason)}”` : ''}.` },
+  'person.withdrawn': {
+    label: 'Withdrawn by a coordinator',
+    words: (d) => `Withdrawn from the program by a coordinator${typeof d.concernId === 'number' ? ` when resolving concern #${d.concernId}` : ''} — “${s(d.reason)}”.`,
+  },
   'values.attested': { label: 'Signed the values statement', words: (d) => `Signed version ${s(d.version)} of the values statement.` },
   'mentor.paused': { label: 'Paused new mentees', words: (d) => `Not taking new mentees until ${s(d.pausedUntil)}.` },
   'mentor.resumed': { label: 'Resumed new mentees', words: () => 'Open to new mentees again.' },

@@ -225,18 +225,25 @@ async function requeueMentee(tx: Tx, menteeId: string, top: boolean) {
 
 /**
  * When someone leaves the program their open pairings end; a mentee whose mentor left goes back to
- * the top of the waitlist. Runs inside the withdrawal's transaction.
+ * the top of the waitlist. Runs inside the withdrawal's transaction. `actorId` is who withdrew
+ * them: themselves, or a coordinator (then the reason is the coordinator's, kept from the members).
  */
-export async function endPairingsOnWithdrawal(tx: Tx, userId: string, reason: string): Promise<void> {
+export async function endPairingsOnWithdrawal(tx: Tx, userId: string, reason: string, actorId = userId): Promise<number> {
   const ended = await tx
     .update(pairings)
-    .set({ state: 'ended', endedBy: userId, endedAt: now(), endReason: `Withdrew from the program: ${reason}`, rematchRequested: true })
+    .set({
+      state: 'ended',
+      endedBy: actorId,
+      endedAt: now(),
+      endReason: actorId === userId ? `Withdrew from the program: ${reason}` : `Withdrawn from the program by a coordinator: ${reason}`,
+      rematchRequested: true,
+    })
     .where(and(or(eq(pairings.menteeId, userId), eq(pairings.mentorId, userId)), inArray(pairings.state, ['proposed', 'active'])))
     .returning({ id: pairings.id, menteeId: pairings.menteeId, mentorId: pairings.mentorId, wasReleased: sql<boolean>`${pairings.approvedAt} is not null` });
   for (const p of ended) {
     if (p.menteeId !== userId) await requeueMentee(tx, p.menteeId, true);
     await closeOpenTerm(tx, p.id, 'ended');
-    await writeAudit(tx, { actorId: userId, action: 'pairing.ended', subjectId: p.id, details: { reason: 'withdrawal' } });
+    await writeAudit(tx, { actorId, action: 'pairing.ended', subjectId: p.id, details: { reason: 'withdrawal' } });
     if (p.wasReleased)
       await announcePairingEnded(tx, {
         pairingId: p.id,
@@ -246,4 +253,5 @@ export async function endPairingsOnWithdrawal(tx: Tx, userId: string, reason: st
         rematch: true,
       });
   }
+  return ended.length;
 }

@@ -16,6 +16,7 @@ import { notice } from '@/lib/email/notices';
 import { UserFacingError } from '@/lib/errors';
 import { pairingMember } from '@/lib/pairings/membership';
 import { endPairingIn } from '@/lib/pairings/operations';
+import { withdrawByCoordinatorIn } from '@/lib/people/withdraw';
 import { now } from '@/lib/time/clock';
 import type { ConcernInput, ConcernStatus, ResolutionOutcome } from './forms';
 import { programAdmins } from './recipients';
@@ -207,6 +208,8 @@ export type ConcernDetail = ConcernRow & {
   resolvedAt: Date | null;
   pairingState: 'proposed' | 'active' | 'completed' | 'ended' | null;
   pairingPausedAt: Date | null;
+  /** The physician of the pairing, while they are still in the program (for "withdraw the physician"). */
+  mentorInProgram: { id: string; name: string } | null;
   notes: { id: number; body: string; author: string; createdAt: Date }[];
   admins: { id: string; name: string }[];
 };
@@ -233,6 +236,9 @@ export async function openConcern(actor: SessionUser, concernId: number): Promis
         resolvedAt: concerns.resolvedAt,
         pairingState: pairings.state,
         pairingPausedAt: pairings.pausedAt,
+        mentorId: pMentor.id,
+        mentorName: sql<string>`coalesce(${pMentor.name}, ${pMentor.email})`,
+        mentorStatus: pMentor.status,
       })
       .from(concerns)
       .innerJoin(raiser, eq(raiser.id, concerns.raisedBy))
@@ -255,7 +261,9 @@ export async function openConcern(actor: SessionUser, concernId: number): Promis
       .from(users)
       .where(and(eq(users.role, 'admin'), ne(users.status, 'withdrawn')))
       .orderBy(asc(users.name))) as { id: string; name: string }[];
-    return { ...c, notes, admins };
+    const { mentorId, mentorName, mentorStatus, ...rest } = c;
+    const mentorInProgram = mentorId && mentorStatus !== 'withdrawn' ? { id: mentorId, name: mentorName } : null;
+    return { ...rest, mentorInProgram, notes, admins };
   });
 }
 
@@ -301,8 +309,9 @@ export async function addConcernNote(actor: SessionUser, input: { concernId: num
 
 /**
  * Resolves a concern with a resolution text and, for a concern about a pairing, what happens to
- * it: resumed (the pause lifted) or ended with a no-fault rematch (the existing end-pairing
- * operation, in this same transaction: the student goes to the top of the waitlist). Audited.
+ * it: resumed (the pause lifted), ended with a no-fault rematch (the existing end-pairing
+ * operation, in this same transaction: the student goes to the top of the waitlist), or the
+ * physician withdrawn from the program (every pairing of theirs ends with a rematch). Audited.
  */
 export async function resolveConcern(actor: SessionUser, input: { concernId: number; resolution: string; outcome: ResolutionOutcome }): Promise<void> {
   assertPermission(actor, 'concerns:manage');
@@ -312,12 +321,16 @@ export async function resolveConcern(actor: SessionUser, input: { concernId: num
     if (input.outcome !== 'none') {
       if (c.pairingId === null) throw new UserFacingError('This concern is not about a pairing: choose “resolve only”.');
       const [p] = await tx
-        .select({ id: pairings.id, state: pairings.state, pausedAt: pairings.pausedAt })
+        .select({ id: pairings.id, state: pairings.state, pausedAt: pairings.pausedAt, mentorId: pairings.mentorId })
         .from(pairings)
         .where(eq(pairings.id, c.pairingId))
         .for('update');
-      if (!p || p.state !== 'active') throw new UserFacingError('The pairing is no longer active: choose “resolve only”.');
-      if (input.outcome === 'resumed') {
+      if (!p) throw new UserFacingError('This concern is not about a pairing: choose “resolve only”.');
+      if (input.outcome === 'withdrew-mentor') {
+        // Whatever became of this pairing, the physician may still mentor others.
+        await withdrawByCoordinatorIn(tx, actor, p.mentorId, `After concern #${c.id}: ${input.resolution}`, c.id);
+      } else if (p.state !== 'active') throw new UserFacingError('The pairing is no longer active: choose “resolve only”.');
+      else if (input.outcome === 'resumed') {
         if (!p.pausedAt) throw new UserFacingError('The pairing is not paused: choose “resolve only”.');
         await tx.update(pairings).set({ pausedAt: null, pausedBy: null }).where(eq(pairings.id, p.id));
         await writeAudit(tx, { actorId: actor.id, action: 'pairing.resumed', subjectId: p.id, details: { concernId: c.id } });

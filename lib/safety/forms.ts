@@ -78,13 +78,14 @@ export const RESOLUTION_OUTCOMES = {
   none: 'Resolve only (nothing else changes)',
   resumed: 'Resume the paused pairing',
   'ended-rematch': 'End the pairing with a no-fault rematch for the student',
+  'withdrew-mentor': 'Withdraw the physician from the program (every pairing of theirs ends; their students get a no-fault rematch)',
 } as const;
 export type ResolutionOutcome = keyof typeof RESOLUTION_OUTCOMES;
 
 export const resolveConcernSchema = z.object({
   concernId: serialField,
   resolution: requiredText('the resolution', 4000, { multiline: true }),
-  outcome: z.enum(['none', 'resumed', 'ended-rematch'], { error: 'Choose what happens to the pairing.' }),
+  outcome: z.enum(Object.keys(RESOLUTION_OUTCOMES) as [ResolutionOutcome, ...ResolutionOutcome[]], { error: 'Choose what happens to the pairing.' }),
   confirm: confirmField,
 });
 

@@ -154,6 +154,14 @@ test.describe('[SAFE SPACE] a private check-in, a flag, a concern with a pause, 
       await expect(admin.page.getByText('My mentor made remarks about my background that felt dismissive.')).toBeVisible();
       await expect(admin.page.getByText('By phone: +1 555 010 0199')).toBeVisible();
       await shoot(admin.page, 'admin-concern');
+      // Withdrawing the physician is offered by name, and is confirmed before anything happens.
+      await admin.page.getByLabel(/^Withdraw .+ from the program/).check();
+      await admin.page.getByLabel('Resolution', { exact: true }).fill('Considered withdrawing the physician.');
+      await admin.page.getByRole('button', { name: 'Resolve…' }).click();
+      await expect(admin.page.getByText(/^Withdraw .+ from the program and resolve the concern\?$/)).toBeVisible();
+      await expect(admin.page.getByRole('button', { name: 'Yes, withdraw and resolve' })).toBeVisible();
+      await admin.page.getByRole('button', { name: 'Cancel' }).click();
+      await expect(admin.page.getByRole('button', { name: 'Resolve…' })).toBeVisible();
       await admin.page.getByLabel('End the pairing with a no-fault rematch for the student').check();
       await admin.page.getByLabel('Resolution', { exact: true }).fill('Spoke with the student; a new mentor will be found.');
       await admin.page.getByRole('button', { name: 'Resolve…' }).click();

@@ -7,7 +7,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, checkInRounds, checkIns, concernNotes, concerns, emails, pairings } from '@/db/schema';
+import { auditLog, checkInRounds, checkIns, concernNotes, concerns, emails, pairings, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import { getWaitlist } from '@/lib/matching/workbench';
@@ -393,5 +393,76 @@ describe('[CONCERNS]: the inbox', () => {
       .from(concerns)
       .where(inArray(concerns.id, [concernId]));
     expect(c).toEqual({ status: 'resolved', outcome: 'ended-rematch' });
+  });
+  it('resolving by withdrawing the physician ends every pairing of theirs, rematches each student first, and tells each in neutral words', async () => {
+    const { admin, mentee, mentor, pairingId } = await livePair();
+    // The same physician's second student, in a pairing the concern is not about.
+    const second = await approvedMentee();
+    await proposePairings(admin, [{ menteeId: second.id, mentorId: mentor.id }]);
+    const db = await getDb();
+    const [p2] = await db
+      .select({ id: pairings.id })
+      .from(pairings)
+      .where(and(eq(pairings.menteeId, second.id), eq(pairings.state, 'proposed')));
+    expect((await approvePairings(admin, [p2.id])).failed).toEqual([]);
+    // Another physician's pairing stays as it is.
+    const bystander = await livePair();
+    setClock(at(40));
+    const { concernId } = await raiseConcern(mentee, concern(pairingId, { pause: 'on' }));
+    const { concernId: later } = await raiseConcern(second, concern(p2.id));
+
+    await resolveConcern(admin, { concernId, resolution: 'Repeated disrespect; agreed with the medical lead.', outcome: 'withdrew-mentor' });
+
+    const [m] = await db.select({ status: users.status, reason: users.statusReason }).from(users).where(eq(users.id, mentor.id));
+    expect(m.status).toBe('withdrawn');
+    expect(m.reason).toContain(`concern #${concernId}`);
+    const states = await db
+      .select({ id: pairings.id, state: pairings.state, rematch: pairings.rematchRequested, endedBy: pairings.endedBy })
+      .from(pairings)
+      .where(inArray(pairings.id, [pairingId, p2.id, bystander.pairingId]));
+    const byId = new Map(states.map((r) => [r.id, r]));
+    expect(byId.get(pairingId)).toMatchObject({ state: 'ended', rematch: true, endedBy: admin.id });
+    expect(byId.get(p2.id)).toMatchObject({ state: 'ended', rematch: true, endedBy: admin.id });
+    expect(byId.get(bystander.pairingId)).toMatchObject({ state: 'active' });
+    // Both students are waiting again, with no-fault priority.
+    const students = await db
+      .select({ id: users.id, waitingSince: users.waitingSince, priority: users.priorityRematchAt })
+      .from(users)
+      .where(inArray(users.id, [mentee.id, second.id]));
+    expect(students).toHaveLength(2);
+    for (const st of students) {
+      expect(st.waitingSince).not.toBeNull();
+      expect(st.priority).not.toBeNull();
+    }
+    // Each student hears that the mentor stepped back, never about the concern; the physician hears
+    // only that their participation ended.
+    for (const st of [mentee, second]) {
+      const mail = await mailTo(st.email, 'pairing-ended');
+      expect(mail).toHaveLength(1);
+      expect(mail[0].text).toMatch(/step back/);
+      expect(mail[0].text).not.toMatch(/concern|disrespect|medical lead/i);
+    }
+    const told = await mailTo(mentor.email, 'participation-ended');
+    expect(told).toHaveLength(1);
+    expect(told[0].text).not.toMatch(/concern|disrespect|medical lead|Student/i);
+    expect(await mailTo(mentor.email, 'pairing-ended')).toHaveLength(0);
+    // Audited: the withdrawal on the person, each ending on its pairing, the resolution on the concern.
+    const trail = await db
+      .select({ action: auditLog.action, subjectId: auditLog.subjectId, actorId: auditLog.actorId })
+      .from(auditLog)
+      .where(inArray(auditLog.action, ['person.withdrawn', 'pairing.ended', 'concern.resolved']));
+    expect(trail).toEqual(
+      expect.arrayContaining([
+        { action: 'person.withdrawn', subjectId: mentor.id, actorId: admin.id },
+        { action: 'pairing.ended', subjectId: String(pairingId), actorId: admin.id },
+        { action: 'pairing.ended', subjectId: String(p2.id), actorId: admin.id },
+        { action: 'concern.resolved', subjectId: String(concernId), actorId: admin.id },
+      ]),
+    );
+    const [c] = await db.select({ outcome: concerns.outcome }).from(concerns).where(eq(concerns.id, concernId));
+    expect(c.outcome).toBe('withdrew-mentor');
+    // The inbox no longer offers it for a physician who has left.
+    await expect(resolveConcern(admin, { concernId: later, resolution: 'Again.', outcome: 'withdrew-mentor' })).rejects.toThrow(/already left/);
+    expect((await openConcern(admin, later))?.mentorInProgram).toBeNull();
   });
 });

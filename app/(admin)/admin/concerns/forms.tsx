@@ -56,10 +56,10 @@ export function NoteForm({ concernId }: { concernId: number }) {
   );
 }
 
-type ResolveProps = { concernId: number; outcomes: ResolutionOutcome[] };
+type ResolveProps = { concernId: number; outcomes: ResolutionOutcome[]; mentorName: string | null };
 
 /** Resolution text and what happens to the pairing, confirmed in a second step. */
-export function ResolveForm({ concernId, outcomes }: ResolveProps) {
+export function ResolveForm({ concernId, outcomes, mentorName }: ResolveProps) {
   const [state, action] = useActionState(resolveConcernAction, {} as ActionState);
   const [seen, setSeen] = useState(state);
   const [cancelled, setCancelled] = useState(false);
@@ -80,7 +80,7 @@ export function ResolveForm({ concernId, outcomes }: ResolveProps) {
           {outcomes.map((o) => (
             <label key={o} htmlFor={`outcome-${o}`} className="flex min-h-11 cursor-pointer items-center gap-3 text-sm">
               <input id={`outcome-${o}`} type="radio" name="outcome" value={o} defaultChecked={outcome === o} className="size-4 accent-brand-700" />
-              {RESOLUTION_OUTCOMES[o]}
+              {o === 'withdrew-mentor' && mentorName ? RESOLUTION_OUTCOMES[o].replace('the physician', mentorName) : RESOLUTION_OUTCOMES[o]}
             </label>
           ))}
           <FieldError id="outcome-error" errors={state.fieldErrors?.outcome} />
@@ -97,16 +97,24 @@ export function ResolveForm({ concernId, outcomes }: ResolveProps) {
       {state.message && <Alert tone="error">{state.message}</Alert>}
       {confirming ? (
         <ConfirmStep
-          question={outcome === 'ended-rematch' ? 'End the pairing and resolve the concern?' : 'Resolve the concern?'}
+          question={
+            outcome === 'ended-rematch'
+              ? 'End the pairing and resolve the concern?'
+              : outcome === 'withdrew-mentor'
+                ? `Withdraw ${mentorName ?? 'the physician'} from the program and resolve the concern?`
+                : 'Resolve the concern?'
+          }
           confirmKey={asText(values.confirm)}
-          confirmLabel={outcome === 'ended-rematch' ? 'Yes, end it and resolve' : 'Yes, resolve'}
+          confirmLabel={outcome === 'ended-rematch' ? 'Yes, end it and resolve' : outcome === 'withdrew-mentor' ? 'Yes, withdraw and resolve' : 'Yes, resolve'}
           pendingText="Saving…"
-          danger={outcome === 'ended-rematch'}
+          danger={outcome === 'ended-rematch' || outcome === 'withdrew-mentor'}
           onCancel={() => setCancelled(true)}
         >
           {outcome === 'ended-rematch'
             ? 'This cannot be undone. Both people are emailed that the mentorship has ended (never why), and the student goes to the top of the waitlist.'
-            : outcome === 'resumed'
+            : outcome === 'withdrew-mentor'
+              ? 'This cannot be undone here. Every pairing of theirs ends; each student is told, in neutral words, that their mentor has stepped back, and goes to the top of the waitlist. The physician is told only that their participation has ended and that you will contact them.'
+              : outcome === 'resumed'
               ? 'The pause is lifted: reminders and check-ins start again, and the pause message disappears from both portals.'
               : 'The concern moves to Resolved.'}
         </ConfirmStep>

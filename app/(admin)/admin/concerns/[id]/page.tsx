@@ -23,6 +23,7 @@ export default async function ConcernPage({ params }: { params: Promise<{ id: st
     if (c.pairingPausedAt) outcomes.push('resumed');
     outcomes.push('ended-rematch');
   }
+  if (c.mentorInProgram) outcomes.push('withdrew-mentor');
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -93,7 +94,7 @@ export default async function ConcernPage({ params }: { params: Promise<{ id: st
               </Card>
               <Card>
                 <CardTitle>Resolve</CardTitle>
-                <ResolveForm concernId={c.id} outcomes={outcomes} />
+                <ResolveForm concernId={c.id} outcomes={outcomes} mentorName={c.mentorInProgram?.name ?? null} />
               </Card>
             </>
           )}

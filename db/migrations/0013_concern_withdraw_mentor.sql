@@ -1,0 +1,1 @@
+ALTER TYPE "public"."concern_outcome" ADD VALUE 'withdrew-mentor';
