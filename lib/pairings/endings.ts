@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Tx } from '@/db/client';
 import { menteeProfiles, mentorProfiles, pairings, users } from '@/db/schema';
@@ -7,7 +7,7 @@ import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { notice } from '@/lib/email/notices';
 import { now } from '@/lib/time/clock';
-import { pairingMember } from './membership';
+import { pairingMember, partnerName, withPartner } from './membership';
 
 /** Who ended a pairing, as far as the two people are told: never the coordinator's private reason. */
 export type EndingCause = 'coordinator' | 'mentor-withdrew' | 'mentee-withdrew';
@@ -110,20 +110,11 @@ export async function getMyRecentEndings(actor: SessionUser): Promise<RecentEndi
   assertPermission(actor, 'pairings:view-own');
   const db = await getDb();
   const since = new Date(now().getTime() - RECENT_DAYS * 86_400_000);
-  const partnerId = actor.role === 'mentee' ? pairings.mentorId : pairings.menteeId;
-  const rows = await db
-    .select({
-      pairingId: pairings.id,
-      name: users.name,
-      goesBy: sql<string | null>`coalesce(${menteeProfiles.preferredName}, ${mentorProfiles.preferredName})`,
-      endedAt: pairings.endedAt,
-      rematch: pairings.rematchRequested,
-    })
-    .from(pairings)
-    .innerJoin(users, eq(users.id, partnerId))
-    .leftJoin(menteeProfiles, eq(menteeProfiles.userId, partnerId))
-    .leftJoin(mentorProfiles, eq(mentorProfiles.userId, partnerId))
+  const rows = await withPartner(
+    db.select({ pairingId: pairings.id, partner: partnerName, endedAt: pairings.endedAt, rematch: pairings.rematchRequested }).from(pairings).$dynamic(),
+    actor,
+  )
     .where(and(pairingMember(actor), eq(pairings.state, 'ended'), isNotNull(pairings.approvedAt), gte(pairings.endedAt, since)))
     .orderBy(desc(pairings.endedAt));
-  return rows.map((r) => ({ pairingId: r.pairingId, partner: r.goesBy?.trim() || r.name || 'your partner', endedAt: r.endedAt!, rematch: r.rematch }));
+  return rows.map((r) => ({ pairingId: r.pairingId, partner: r.partner, endedAt: r.endedAt!, rematch: r.rematch }));
 }

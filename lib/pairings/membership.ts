@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { pairings } from '@/db/schema';
+import type { PgSelect } from 'drizzle-orm/pg-core';
+import { menteeProfiles, mentorProfiles, pairings, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
 
 /**
@@ -19,4 +20,19 @@ export function pairingMember(actor: Pick<SessionUser, 'id' | 'role'>): SQL {
  */
 export function livePairing(): SQL {
   return and(eq(pairings.state, 'active'), isNull(pairings.pausedAt))!;
+}
+
+/** The partner's name as a member is told it: the name they go by, else their full name. Needs `withPartner`. */
+export const partnerName = sql<string>`coalesce(nullif(trim(coalesce(${menteeProfiles.preferredName}, ${mentorProfiles.preferredName})), ''), ${users.name}, 'your partner')`;
+
+/**
+ * Joins the other member of each of the actor's pairings (their user row and profile) onto a
+ * dynamic select from `pairings`, so `partnerName` can be selected. Pair it with `pairingMember`.
+ */
+export function withPartner<T extends PgSelect>(query: T, actor: Pick<SessionUser, 'role'>): T {
+  const partnerId = actor.role === 'mentee' ? pairings.mentorId : pairings.menteeId;
+  return query
+    .innerJoin(users, eq(users.id, partnerId))
+    .leftJoin(menteeProfiles, eq(menteeProfiles.userId, partnerId))
+    .leftJoin(mentorProfiles, eq(mentorProfiles.userId, partnerId)) as unknown as T; // the selection is fixed upfront; joins only widen the FROM
 }

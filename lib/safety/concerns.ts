@@ -8,20 +8,18 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Tx } from '@/db/client';
-import { concernNotes, concerns, menteeProfiles, mentorProfiles, pairings, users } from '@/db/schema';
+import { concernNotes, concerns, pairings, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { notice } from '@/lib/email/notices';
 import { UserFacingError } from '@/lib/errors';
-import { pairingMember } from '@/lib/pairings/membership';
+import { pairingMember, partnerName, withPartner } from '@/lib/pairings/membership';
 import { endPairingIn } from '@/lib/pairings/operations';
 import { withdrawByCoordinatorIn } from '@/lib/people/withdraw';
 import { now } from '@/lib/time/clock';
 import type { ConcernInput, ConcernStatus, ResolutionOutcome } from './forms';
 import { programAdmins } from './recipients';
-
-const partnerName = sql<string>`coalesce(nullif(trim(coalesce(${menteeProfiles.preferredName}, ${mentorProfiles.preferredName})), ''), ${users.name}, 'your partner')`;
 
 export type MyPairingChoice = { pairingId: number; partner: string; paused: boolean };
 
@@ -29,13 +27,7 @@ export type MyPairingChoice = { pairingId: number; partner: string; paused: bool
 export async function getMyConcernChoices(actor: SessionUser): Promise<MyPairingChoice[]> {
   assertPermission(actor, 'concerns:raise');
   const db = await getDb();
-  const partnerId = actor.role === 'mentee' ? pairings.mentorId : pairings.menteeId;
-  const rows = await db
-    .select({ pairingId: pairings.id, partner: partnerName, pausedAt: pairings.pausedAt })
-    .from(pairings)
-    .innerJoin(users, eq(users.id, partnerId))
-    .leftJoin(menteeProfiles, eq(menteeProfiles.userId, partnerId))
-    .leftJoin(mentorProfiles, eq(mentorProfiles.userId, partnerId))
+  const rows = await withPartner(db.select({ pairingId: pairings.id, partner: partnerName, pausedAt: pairings.pausedAt }).from(pairings).$dynamic(), actor)
     .where(and(pairingMember(actor), eq(pairings.state, 'active')))
     .orderBy(asc(pairings.id));
   return rows.map((r) => ({ pairingId: r.pairingId, partner: r.partner, paused: r.pausedAt !== null }));
@@ -50,13 +42,7 @@ export type PauseNotice = { pairingId: number; partner: string; pausedByMe: bool
 export async function getMyPauseNotices(actor: SessionUser): Promise<PauseNotice[]> {
   assertPermission(actor, 'pairings:view-own');
   const db = await getDb();
-  const partnerId = actor.role === 'mentee' ? pairings.mentorId : pairings.menteeId;
-  const rows = await db
-    .select({ pairingId: pairings.id, partner: partnerName, pausedBy: pairings.pausedBy })
-    .from(pairings)
-    .innerJoin(users, eq(users.id, partnerId))
-    .leftJoin(menteeProfiles, eq(menteeProfiles.userId, partnerId))
-    .leftJoin(mentorProfiles, eq(mentorProfiles.userId, partnerId))
+  const rows = await withPartner(db.select({ pairingId: pairings.id, partner: partnerName, pausedBy: pairings.pausedBy }).from(pairings).$dynamic(), actor)
     .where(and(pairingMember(actor), eq(pairings.state, 'active'), isNotNull(pairings.pausedAt)))
     .orderBy(asc(pairings.id));
   return rows.map((r) => ({ pairingId: r.pairingId, partner: r.partner, pausedByMe: r.pausedBy === actor.id }));

@@ -18,7 +18,7 @@ import { formatDate } from '@/lib/time/format';
 import { listSurveyAnswers, type SurveyAnswer } from './closing';
 import type { Choice, Side } from './forms';
 import { inRenewalWindow } from './renewal';
-import type { TermRow } from './terms';
+import { termColumns, type TermRow } from './terms';
 
 export type TermHistory = TermRow & { choices: Record<Side, { choice: Choice; chosenAt: Date } | null> };
 
@@ -39,14 +39,7 @@ export async function getTermSection(actor: SessionUser, pairingId: number): Pro
   const settings = await loadProgramSettings(db);
   const today = todayIn(settings.timeZone, clockNow());
   const terms = await db
-    .select({
-      id: pairingTerms.id,
-      number: pairingTerms.number,
-      startDate: pairingTerms.startDate,
-      endDate: pairingTerms.endDate,
-      extendedFrom: pairingTerms.extendedFrom,
-      outcome: pairingTerms.outcome,
-    })
+    .select(termColumns)
     .from(pairingTerms)
     .where(eq(pairingTerms.pairingId, pairingId))
     .orderBy(asc(pairingTerms.number));

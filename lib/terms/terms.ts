@@ -23,6 +23,16 @@ export async function closeOpenTerm(tx: Tx, pairingId: number, outcome: 'ended' 
     .where(and(eq(pairingTerms.pairingId, pairingId), isNull(pairingTerms.outcome)));
 }
 
+/** A term's columns, as every reader of terms selects them. */
+export const termColumns = {
+  id: pairingTerms.id,
+  number: pairingTerms.number,
+  startDate: pairingTerms.startDate,
+  endDate: pairingTerms.endDate,
+  extendedFrom: pairingTerms.extendedFrom,
+  outcome: pairingTerms.outcome,
+};
+
 export type TermRow = {
   id: number;
   number: number;
@@ -35,14 +45,7 @@ export type TermRow = {
 /** The pairing's open term, or null once it has closed. */
 export async function currentTerm(db: Db | Tx, pairingId: number): Promise<TermRow | null> {
   const [t] = await db
-    .select({
-      id: pairingTerms.id,
-      number: pairingTerms.number,
-      startDate: pairingTerms.startDate,
-      endDate: pairingTerms.endDate,
-      extendedFrom: pairingTerms.extendedFrom,
-      outcome: pairingTerms.outcome,
-    })
+    .select(termColumns)
     .from(pairingTerms)
     .where(and(eq(pairingTerms.pairingId, pairingId), isNull(pairingTerms.outcome)));
   return t ?? null;
@@ -51,14 +54,7 @@ export async function currentTerm(db: Db | Tx, pairingId: number): Promise<TermR
 /** The last term a pairing had (open or closed). */
 export async function lastTerm(db: Db | Tx, pairingId: number): Promise<TermRow | null> {
   const [t] = await db
-    .select({
-      id: pairingTerms.id,
-      number: pairingTerms.number,
-      startDate: pairingTerms.startDate,
-      endDate: pairingTerms.endDate,
-      extendedFrom: pairingTerms.extendedFrom,
-      outcome: pairingTerms.outcome,
-    })
+    .select(termColumns)
     .from(pairingTerms)
     .where(eq(pairingTerms.pairingId, pairingId))
     .orderBy(desc(pairingTerms.number))
