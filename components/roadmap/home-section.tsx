@@ -30,8 +30,8 @@ export async function RoadmapHomeSection({ user, pairingId, href, compact = fals
   const list = await getMyChecklist(user, pairingId);
   if (!list) return null;
   const s = summarise(list);
-  const next = s.next.map((i) => itemView(i, list.today));
-  const overdue = s.overdue.map((i) => itemView(i, list.today));
+  const next = s.next.map((i) => itemView(i, list));
+  const overdue = s.overdue.map((i) => itemView(i, list));
   const headingId = `roadmap-home-${list.pairingId}`;
   const Heading = compact ? 'h3' : 'h2';
   return (
@@ -54,6 +54,11 @@ export async function RoadmapHomeSection({ user, pairingId, href, compact = fals
           </ul>
           {compact && overdue.length > 3 && <p className="pb-2 text-sm text-red-900">and {overdue.length - 3} more</p>}
         </div>
+      )}
+      {s.earlier.length > 0 && (
+        <p className="mt-3 text-sm text-stone-700">
+          {s.earlier.length === 1 ? '1 item is' : `${s.earlier.length} items are`} from before you were paired: tick what is already done, or give it a new date.
+        </p>
       )}
       <p className="mt-3 text-sm font-semibold text-stone-800">Next up</p>
       {next.length ? (

@@ -12,6 +12,7 @@ import type { ItemView } from './view';
 
 const STATUS_BADGE = {
   overdue: <Badge tone="bad">Overdue</Badge>,
+  earlier: <Badge tone="neutral">From before the pairing</Badge>,
   soon: <Badge tone="warn">Due soon</Badge>,
   done: <Badge tone="good">Done</Badge>,
   open: null,

@@ -9,7 +9,7 @@ import { formatDate } from '@/lib/time/format';
 /** Open items this close to their date are "due soon". */
 export const DUE_SOON_DAYS = 30;
 
-export type ItemStatus = 'done' | 'overdue' | 'soon' | 'open';
+export type ItemStatus = 'done' | 'overdue' | 'earlier' | 'soon' | 'open';
 
 export type ItemView = {
   id: number;
@@ -24,23 +24,24 @@ export type ItemView = {
   addedText: string | null;
 };
 
-export function statusOf(item: ChecklistItem, today: string): ItemStatus {
+/** `startedOn`: the day the pair got the checklist (an item already past then is "earlier", not overdue). */
+export function statusOf(item: ChecklistItem, today: string, startedOn: string): ItemStatus {
   if (item.doneAt) return 'done';
-  if (item.targetDate < today) return 'overdue';
+  if (item.targetDate < today) return item.targetDate < startedOn ? 'earlier' : 'overdue';
   return daysBetween(today, item.targetDate) <= DUE_SOON_DAYS ? 'soon' : 'open';
 }
 
-export function itemView(item: ChecklistItem, today: string): ItemView {
+export function itemView(item: ChecklistItem, list: Pick<Checklist, 'today' | 'startedOn'>): ItemView {
   return {
     id: item.id,
     title: item.title,
     description: item.description,
     targetDate: item.targetDate,
     targetText: formatDate(item.targetDate),
-    status: statusOf(item, today),
+    status: statusOf(item, list.today, list.startedOn),
     doneText: item.doneOn ? `Done on ${formatDate(item.doneOn)}${item.doneByName ? ` by ${item.doneByName}` : ''}` : null,
     addedText: item.fromTemplate ? null : item.addedByName ? `Added by ${item.addedByName}` : 'Added by the pair',
   };
 }
 
-export const viewsOf = (list: Checklist) => list.items.map((i) => itemView(i, list.today));
+export const viewsOf = (list: Checklist) => list.items.map((i) => itemView(i, list));

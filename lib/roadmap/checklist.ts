@@ -38,7 +38,7 @@ export async function createChecklist(tx: Tx, pairingId: number, actorId: string
   if (!p) return false;
   const created = await tx
     .insert(roadmapChecklists)
-    .values({ pairingId, cycleYear: p.cycle })
+    .values({ pairingId, cycleYear: p.cycle, createdAt: now() })
     .onConflictDoNothing()
     .returning({ pairingId: roadmapChecklists.pairingId });
   if (!created.length) return false;
@@ -81,6 +81,8 @@ export type Checklist = {
   menteeName: string;
   mentorName: string;
   today: string;
+  /** The day the pair got the checklist: items dated before it are "from before you were paired", never overdue. */
+  startedOn: string;
   items: ChecklistItem[];
 };
 
@@ -93,6 +95,7 @@ async function readChecklist(db: Db | Tx, pairingId: number): Promise<Checklist 
   const [head] = await db
     .select({
       cycleYear: roadmapChecklists.cycleYear,
+      createdAt: roadmapChecklists.createdAt,
       menteeName: sql<string>`coalesce(${menteeUser.name}, ${menteeUser.email})`,
       mentorName: sql<string>`coalesce(${mentorUser.name}, ${mentorUser.email})`,
     })
@@ -119,10 +122,12 @@ async function readChecklist(db: Db | Tx, pairingId: number): Promise<Checklist 
     .leftJoin(adder, eq(adder.id, roadmapItems.createdBy))
     .where(and(eq(roadmapItems.pairingId, pairingId), isNull(roadmapItems.removedAt)))
     .orderBy(asc(roadmapItems.targetDate), asc(roadmapItems.position), asc(roadmapItems.id));
+  const { createdAt, ...rest } = head;
   return {
     pairingId,
-    ...head,
+    ...rest,
     today: todayIn(timeZone, now()),
+    startedOn: todayIn(timeZone, createdAt),
     items: items.map(({ templateItemId, ...i }) => ({ ...i, doneOn: i.doneAt ? todayIn(timeZone, i.doneAt) : null, fromTemplate: templateItemId !== null })),
   };
 }
@@ -152,11 +157,16 @@ export async function getPairingChecklist(actor: SessionUser, pairingId: number)
   return readChecklist(db, pairingId);
 }
 
-/** What is next (the first `limit` open items by date, from today on) and what is overdue. */
-export function summarise(list: Checklist, limit = 3): { next: ChecklistItem[]; overdue: ChecklistItem[]; done: number; total: number } {
+/**
+ * What is next (the first `limit` open items by date, from today on), what is overdue (its date
+ * passed while the pair had the checklist) and what is open from before they were paired (its date
+ * had already passed when the checklist was made: to catch up on or re-date, not a failing).
+ */
+export function summarise(list: Checklist, limit = 3): { next: ChecklistItem[]; overdue: ChecklistItem[]; earlier: ChecklistItem[]; done: number; total: number } {
   const open = list.items.filter((i) => !i.doneAt);
   return {
-    overdue: open.filter((i) => i.targetDate < list.today),
+    overdue: open.filter((i) => i.targetDate < list.today && i.targetDate >= list.startedOn),
+    earlier: open.filter((i) => i.targetDate < list.today && i.targetDate < list.startedOn),
     next: open.filter((i) => i.targetDate >= list.today).slice(0, limit),
     done: list.items.length - open.length,
     total: list.items.length,

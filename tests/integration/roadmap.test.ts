@@ -217,7 +217,9 @@ describe('[ROADMAP]: a pairing’s shared checklist', () => {
     await expect(setRoadmapItemDone(mentor, { itemId: added, done: true })).rejects.toBeInstanceOf(UserFacingError);
   });
 
-  it('the homes show the next three open items by date and what is overdue, by the program’s calendar', async () => {
+  it('the homes show the next three open items by date and what is overdue, by the program’s calendar; items already past when the pair was formed are not overdue', async () => {
+    // Paired on August 1, 2026 (the program's clock, not the database server's).
+    setClock(new Date('2026-08-01T18:00:00Z'));
     const { mentee, pairingId } = await releasedPair(2027);
     const letters = await itemNamed(pairingId, 'Letters of recommendation requested');
     await setRoadmapItemDone(mentee, { itemId: letters.id, done: true });
@@ -225,7 +227,8 @@ describe('[ROADMAP]: a pairing’s shared checklist', () => {
     setClock(new Date('2027-05-01T03:00:00Z'));
     const s = summarise((await getMyChecklist(mentee))!);
     expect(s.next.map((i) => i.targetDate)).toEqual(['2027-05-01', '2027-06-15', '2027-06-30']);
-    expect(s.overdue.map((i) => i.targetDate)).toEqual(['2025-12-31', '2026-08-31', '2026-12-31', '2027-03-31']);
+    expect(s.overdue.map((i) => i.targetDate)).toEqual(['2026-08-31', '2026-12-31', '2027-03-31']);
+    expect(s.earlier.map((i) => i.targetDate)).toEqual(['2025-12-31']);
     expect(s.done).toBe(1);
   });
 });
