@@ -6,6 +6,7 @@ import { loadProgramSettings } from '@/lib/settings/program';
 import { now as clockNow } from '@/lib/time/clock';
 import { todayIn } from '@/lib/time/dates';
 import { mentorEligibility } from './eligibility';
+import { BLOCKER_COUNT, BLOCKER_INDEX, type PoolScores } from './matrix';
 import { scorePair, type MenteeFacts, type MentorFacts, type PairScore, type Weights } from './scoring';
 
 /** Everything the matcher needs, read in a handful of queries. */
@@ -37,9 +38,10 @@ export function isWaitingMentee() {
 /**
  * Waiting mentees (approved, not in a proposed or active pairing) and every mentor with a profile.
  * Only the optional identity answers people consented to exist in the database, so only those are
- * used.
+ * used. `only.menteeId` reads that one student (and their rules) instead of the whole waitlist:
+ * the suggestions page for one student.
  */
-export async function loadPool(db: Db | Tx, now = clockNow()): Promise<Pool> {
+export async function loadPool(db: Db | Tx, now = clockNow(), only: { menteeId?: string } = {}): Promise<Pool> {
   const settings = await loadProgramSettings(db);
   const waiting = await db
     .select({
@@ -61,7 +63,7 @@ export async function loadPool(db: Db | Tx, now = clockNow()): Promise<Pool> {
     .from(users)
     .innerJoin(menteeProfiles, eq(menteeProfiles.userId, users.id))
     .leftJoin(identityAnswers, eq(identityAnswers.userId, users.id))
-    .where(isWaitingMentee());
+    .where(and(isWaitingMentee(), only.menteeId ? eq(users.id, only.menteeId) : undefined));
 
   const mentorRows = await db
     .select({
@@ -81,11 +83,20 @@ export async function loadPool(db: Db | Tx, now = clockNow()): Promise<Pool> {
     .where(and(eq(users.role, 'mentor'), inArray(users.status, ['approved', 'pending', 'waitlisted'])));
 
   const eligibility = new Map((await mentorEligibility(db, todayIn(settings.timeZone, now))).map((e) => [e.userId, e]));
-  const rules = await db.select({ menteeId: matchRules.menteeId, mentorId: matchRules.mentorId, kind: matchRules.kind }).from(matchRules);
+  const rules = await db
+    .select({ menteeId: matchRules.menteeId, mentorId: matchRules.mentorId, kind: matchRules.kind })
+    .from(matchRules)
+    .where(only.menteeId ? eq(matchRules.menteeId, only.menteeId) : undefined);
   const ended = await db
     .select({ menteeId: pairings.menteeId, mentorId: pairings.mentorId })
     .from(pairings)
-    .where(and(inArray(pairings.state, ['completed', 'ended']), isNotNull(pairings.approvedAt))); // a withdrawn proposal was never a pairing
+    .where(
+      and(
+        inArray(pairings.state, ['completed', 'ended']),
+        isNotNull(pairings.approvedAt), // a withdrawn proposal was never a pairing
+        only.menteeId ? eq(pairings.menteeId, only.menteeId) : undefined,
+      ),
+    );
 
   return {
     mentees: waiting
@@ -138,27 +149,32 @@ export function scoreInPool(pool: Pool, mentee: MenteeFacts, mentor: MentorFacts
   return scorePair(mentee, mentor, { previouslyPaired: pool.endedBefore.has(key), excluded: pool.excluded.has(key) }, pool.weights);
 }
 
+const SHORT_REASONS = [
+  'no mentor who fits has a free slot',
+  'They were paired before and that pairing ended',
+  'An admin excluded this pair',
+  'Mentee requires a mentor who shares their identity; this mentor does not (or has not shared)',
+  'Both meet only in person, in different cities',
+];
+
 /**
  * Why a mentee has no allowed mentor right now, in words — the most common blocker across all
- * mentors, so the coordinator knows what would unblock them.
+ * mentors, so the coordinator knows what would unblock them. Read from the per-rule counts of
+ * `scorePool` (one pass over the pool for every student), not by scoring again.
  */
-export function whyUnmatched(pool: Pool, mentee: MenteeFacts): string | null {
-  const counts = new Map<string, number>();
-  let allowed = 0;
-  for (const mentor of pool.mentors) {
-    const s = scoreInPool(pool, mentee, mentor);
-    if (s.allowed) {
-      allowed++;
-      continue;
-    }
-    // Group mentor-side reasons into "no free mentor" rather than listing each one.
-    const reason = s.blockers.find((b) => !b.startsWith('Mentor ')) ?? 'no mentor who fits has a free slot';
-    counts.set(reason, (counts.get(reason) ?? 0) + 1);
-  }
-  if (allowed > 0) return null;
+export function whyUnmatched(pool: Pool, scores: PoolScores, i: number): string | null {
+  if (scores.allowed[i] > 0) return null;
   if (pool.mentors.length === 0) return 'No mentors are registered yet';
-  const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-  if (mentee.identityPreference === 'required' && counts.has('Mentee requires a mentor who shares their identity; this mentor does not (or has not shared)'))
+  const off = i * BLOCKER_COUNT;
+  let top = -1;
+  for (let b = 0; b < BLOCKER_COUNT; b++) {
+    const count = scores.firstRule[off + b];
+    if (count === 0) continue;
+    // The most mentors; on a tie, the rule met first in pool order.
+    if (top < 0 || count > scores.firstRule[off + top] || (count === scores.firstRule[off + top] && scores.firstSeen[off + b] < scores.firstSeen[off + top])) top = b;
+  }
+  if (pool.mentees[i].identityPreference === 'required' && scores.firstRule[off + BLOCKER_INDEX.identity] > 0)
     return 'Requires a mentor who shares their identity, and none with a free slot does yet';
-  return top.charAt(0).toUpperCase() + top.slice(1);
+  const reason = SHORT_REASONS[top];
+  return reason.charAt(0).toUpperCase() + reason.slice(1);
 }

@@ -2,9 +2,10 @@ import 'server-only';
 import { getDb } from '@/db/client';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
-import { loadPool, pairKey, scoreInPool, whyUnmatched, type Pool } from './pool';
+import { BLOCKER_COUNT, BLOCKER_INDEX, scorePool, type PoolScores } from './matrix';
+import { loadPool, scoreInPool, whyUnmatched, type Pool } from './pool';
 import { priorityNote, priorityTier, TIER_30_TO_60, TIER_LABELS, TIER_OVER_60, TIER_REMATCH, TIER_UNDER_30 } from './priority';
-import { identityMatches, type BreakdownLine, type PairScore } from './scoring';
+import { identityMatches, type BreakdownLine } from './scoring';
 import { solveTiered } from './solver';
 
 export type WaitlistEntry = {
@@ -20,29 +21,36 @@ export type WaitlistEntry = {
 
 export type Suggestion = { mentorId: string; name: string; score: number; breakdown: BreakdownLine[]; freeSlots: number };
 
-/** Every approved, unpaired mentee, longest wait first (no-fault rematches at the top). */
+/**
+ * Every approved, unpaired mentee, longest wait first (no-fault rematches at the top), with how
+ * many physicians are allowed for each and, for those with none, why. One scoring pass over the
+ * pool that counts allowed pairs and blocking rules (no scores, no breakdowns): the "blocked"
+ * filter needs every student's count, not only the page shown.
+ */
 export async function getWaitlist(actor: SessionUser): Promise<WaitlistEntry[]> {
   assertPermission(actor, 'matching:run');
   const pool = await loadPool(await getDb());
-  return pool.mentees.map((m) => {
-    const allowedMentors = pool.mentors.filter((mentor) => scoreInPool(pool, m, mentor).allowed).length;
-    return {
-      menteeId: m.id,
-      name: m.name,
-      daysWaiting: m.daysWaiting,
-      priorityRematch: m.priorityRematch,
-      identityPreference: m.identityPreference,
-      allowedMentors,
-      // Only a mentee with no allowed mentor needs the (second) pass that finds out why.
-      blockedReason: allowedMentors ? null : whyUnmatched(pool, m),
-    };
-  });
+  const scores = scorePool(pool);
+  return pool.mentees.map((m, i) => entryOf(pool, scores, i));
 }
 
-/** The best allowed mentors for one waiting mentee, each with the score explained. */
+function entryOf(pool: Pool, scores: PoolScores, i: number): WaitlistEntry {
+  const m = pool.mentees[i];
+  return {
+    menteeId: m.id,
+    name: m.name,
+    daysWaiting: m.daysWaiting,
+    priorityRematch: m.priorityRematch,
+    identityPreference: m.identityPreference,
+    allowedMentors: scores.allowed[i],
+    blockedReason: whyUnmatched(pool, scores, i),
+  };
+}
+
+/** The best allowed mentors for one waiting mentee, each with the score explained. Reads that student only, not the whole waitlist. */
 export async function suggestMentors(actor: SessionUser, menteeId: string, limit = 5): Promise<{ mentee: WaitlistEntry; suggestions: Suggestion[] } | null> {
   assertPermission(actor, 'matching:run');
-  const pool = await loadPool(await getDb());
+  const pool = await loadPool(await getDb(), undefined, { menteeId });
   const mentee = pool.mentees.find((m) => m.id === menteeId);
   if (!mentee) return null;
   const suggestions: Suggestion[] = [];
@@ -51,18 +59,8 @@ export async function suggestMentors(actor: SessionUser, menteeId: string, limit
     if (s.allowed) suggestions.push({ mentorId: mentor.id, name: mentor.name, score: s.total, breakdown: s.breakdown, freeSlots: mentor.freeSlots });
   }
   suggestions.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
-  return {
-    mentee: {
-      menteeId: mentee.id,
-      name: mentee.name,
-      daysWaiting: mentee.daysWaiting,
-      priorityRematch: mentee.priorityRematch,
-      identityPreference: mentee.identityPreference,
-      allowedMentors: suggestions.length,
-      blockedReason: suggestions.length ? null : whyUnmatched(pool, mentee),
-    },
-    suggestions: suggestions.slice(0, limit),
-  };
+  const one = { ...pool, mentees: [mentee] };
+  return { mentee: entryOf(one, scorePool(one), 0), suggestions: suggestions.slice(0, limit) };
 }
 
 export type OptimisedPair = {
@@ -83,7 +81,10 @@ export type Optimisation = {
   unpaired: { menteeId: string; name: string; reason: string }[];
   /** Locks that could not be honoured (the pair is not allowed now). */
   brokenLocks: { menteeName: string; mentorName: string; reason: string }[];
+  /** The solver's own time, in ms. */
   ms: number;
+  /** Where the time went, in ms: scoring the pool, solving, explaining the plan. */
+  phases: { score: number; solve: number; explain: number };
 };
 
 /**
@@ -99,46 +100,74 @@ export async function optimisePool(actor: SessionUser): Promise<Optimisation> {
 }
 
 export function optimise(pool: Pool): Optimisation {
-  const mentors = pool.mentors.filter((m) => m.freeSlots > 0 && m.unavailableReasons.length === 0);
-  const mentorIndex = new Map(mentors.map((m, j) => [m.id, j]));
-  const scored = pool.mentees.map((mentee) => mentors.map((mentor) => scoreInPool(pool, mentee, mentor)));
-  const scores = scored.map((row) => row.map((s) => (s.allowed ? s.total : null)));
+  const phases = { score: 0, solve: 0, explain: 0 };
+  let mark = performance.now();
+  const lap = (phase: keyof typeof phases) => {
+    const t = performance.now();
+    phases[phase] += t - mark;
+    mark = t;
+  };
+
+  // Score: one pass into integer cents, -1 for a forbidden pair; no breakdowns.
+  const scored = scorePool(pool, { matrix: true });
+  const cents = scored.cents!;
+  const cols = scored.columns.length;
+  const mentors = Array.from(scored.columns, (k) => pool.mentors[k]);
+  const columnOf = new Map(Array.from(scored.columns, (k, c) => [pool.mentors[k].id, c]));
+  const rowOf = new Map(pool.mentees.map((m, i) => [m.id, i]));
+  const poolMentorOf = new Map(pool.mentors.map((m, k) => [m.id, k]));
   const tiers = pool.mentees.map(priorityTier);
 
+  // Locks, in waitlist order then mentor order.
+  const lockList: [number, number][] = [];
+  for (const key of pool.locked) {
+    const cut = key.indexOf('|');
+    const i = rowOf.get(key.slice(0, cut));
+    const k = poolMentorOf.get(key.slice(cut + 1));
+    if (i !== undefined && k !== undefined) lockList.push([i, k]);
+  }
+  lockList.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const locked: [number, number][] = [];
   const brokenLocks: Optimisation['brokenLocks'] = [];
   const lockedMentees = new Set<number>();
   const lockSlots = new Map<number, number>();
-  pool.mentees.forEach((mentee, i) => {
-    for (const mentor of pool.mentors) {
-      if (!pool.locked.has(pairKey(mentee.id, mentor.id))) continue;
-      const j = mentorIndex.get(mentor.id);
-      const s = j === undefined ? scoreInPool(pool, mentee, mentor) : scored[i][j];
-      const used = j === undefined ? 0 : (lockSlots.get(j) ?? 0);
-      if (j !== undefined && s.allowed && !lockedMentees.has(i) && used < mentors[j].freeSlots) {
-        locked.push([i, j]);
-        lockedMentees.add(i);
-        lockSlots.set(j, used + 1);
-      } else {
-        brokenLocks.push({
-          menteeName: mentee.name,
-          mentorName: mentor.name,
-          reason: !s.allowed ? s.blockers.join('; ') : lockedMentees.has(i) ? 'mentee is locked to another mentor' : 'mentor has no free slot left',
-        });
-      }
+  for (const [i, k] of lockList) {
+    const mentee = pool.mentees[i];
+    const mentor = pool.mentors[k];
+    const j = columnOf.get(mentor.id);
+    const allowed = j !== undefined && cents[i * cols + j] >= 0;
+    const used = j === undefined ? 0 : (lockSlots.get(j) ?? 0);
+    if (j !== undefined && allowed && !lockedMentees.has(i) && used < mentors[j].freeSlots) {
+      locked.push([i, j]);
+      lockedMentees.add(i);
+      lockSlots.set(j, used + 1);
+    } else {
+      const s = allowed ? null : scoreInPool(pool, mentee, mentor);
+      brokenLocks.push({
+        menteeName: mentee.name,
+        mentorName: mentor.name,
+        reason: s && !s.allowed ? s.blockers.join('; ') : lockedMentees.has(i) ? 'mentee is locked to another mentor' : 'mentor has no free slot left',
+      });
     }
-  });
+  }
+  // The solver's input form: points per pair, null where forbidden.
+  const scores: (number | null)[][] = new Array(pool.mentees.length);
+  for (let i = 0, off = 0; i < pool.mentees.length; i++, off += cols) {
+    const row = new Array<number | null>(cols);
+    for (let j = 0; j < cols; j++) row[j] = cents[off + j] < 0 ? null : cents[off + j] / 100;
+    scores[i] = row;
+  }
+  lap('score');
 
-  const started = performance.now();
   const result = solveTiered({ scores, capacity: mentors.map((m) => m.freeSlots), locked, tiers });
-  const ms = performance.now() - started;
+  lap('solve');
 
-  // Who holds each mentor's places in the plan, to explain the students left out.
+  // Explain: breakdowns for the pairs in the plan only, reasons for the students left out.
   const holders: number[][] = mentors.map(() => []);
   result.assignment.forEach((j, i) => {
     if (j >= 0) holders[j].push(i);
   });
-  const lockedPair = new Set(locked.map(([i, j]) => `${i}|${j}`));
+  const lockedPair = new Set(locked.map(([i, j]) => i * cols + j));
 
   const pairs: OptimisedPair[] = [];
   const unpaired: Optimisation['unpaired'] = [];
@@ -148,10 +177,10 @@ export function optimise(pool: Pool): Optimisation {
     const mentee = pool.mentees[i];
     if (mentee.identityPreference !== 'none') asked++;
     if (j < 0) {
-      unpaired.push({ menteeId: mentee.id, name: mentee.name, reason: explainUnpaired(pool, mentors, scored, holders, lockedPair, tiers, i) });
+      unpaired.push({ menteeId: mentee.id, name: mentee.name, reason: explainUnpaired(pool, scored, mentors, holders, lockedPair, tiers, i) });
       return;
     }
-    const s = scored[i][j];
+    const s = scoreInPool(pool, mentee, mentors[j]);
     if (!s.allowed) return; // cannot happen: the solver only uses allowed pairs
     if (mentee.identityPreference !== 'none' && identityMatches(mentee, mentors[j].races)) met++;
     pairs.push({
@@ -161,13 +190,16 @@ export function optimise(pool: Pool): Optimisation {
       mentorName: mentors[j].name,
       score: s.total,
       breakdown: s.breakdown,
-      locked: lockedPair.has(`${i}|${j}`),
+      locked: lockedPair.has(i * cols + j),
     });
   });
+  const tierCounts = new Map<number, number>();
+  for (const t of tiers) tierCounts.set(t, (tierCounts.get(t) ?? 0) + 1);
   const priority = [TIER_REMATCH, TIER_OVER_60, TIER_30_TO_60, TIER_UNDER_30]
-    .map((tier) => ({ tier, label: TIER_LABELS[tier], paired: result.pairedByTier[tier] ?? 0, waiting: tiers.filter((t) => t === tier).length }))
+    .map((tier) => ({ tier, label: TIER_LABELS[tier], paired: result.pairedByTier[tier] ?? 0, waiting: tierCounts.get(tier) ?? 0 }))
     .filter((t) => t.waiting > 0);
-  return { pairs, total: result.total, identityPreferences: { met, asked }, priority, unpaired, brokenLocks, ms };
+  lap('explain');
+  return { pairs, total: result.total, identityPreferences: { met, asked }, priority, unpaired, brokenLocks, ms: phases.solve, phases };
 }
 
 const listNames = (names: string[], more: number): string => {
@@ -182,24 +214,28 @@ const listNames = (names: string[], more: number): string => {
  */
 function explainUnpaired(
   pool: Pool,
+  scored: PoolScores,
   mentors: Pool['mentors'],
-  scored: PairScore[][],
   holders: number[][],
-  lockedPair: Set<string>,
+  lockedPair: Set<number>,
   tiers: number[],
   i: number,
 ): string {
-  const options = mentors.map((_, j) => j).filter((j) => scored[i][j].allowed);
-  if (options.length === 0) return explainNoMentor(pool, pool.mentees[i]);
+  const cents = scored.cents!;
+  const cols = mentors.length;
+  const off = i * cols;
+  const options: number[] = [];
+  for (let j = 0; j < cols; j++) if (cents[off + j] >= 0) options.push(j);
+  if (options.length === 0) return explainNoMentor(pool, scored, i);
   // Best fits first: the places the student would most have wanted.
-  options.sort((a, b) => (scored[i][b] as { total: number }).total - (scored[i][a] as { total: number }).total);
+  options.sort((a, b) => cents[off + b] - cents[off + a]);
   const shown = options.slice(0, 3);
   const takers: string[] = [];
   let moreTakers = 0;
   for (const j of shown) {
     for (const h of holders[j]) {
       const other = pool.mentees[h];
-      const why = lockedPair.has(`${h}|${j}`)
+      const why = lockedPair.has(h * cols + j)
         ? 'locked by a coordinator'
         : tiers[h] > tiers[i]
           ? priorityNote(other)
@@ -215,21 +251,17 @@ function explainUnpaired(
   return `Could have been paired with ${could}, but those places went to ${listNames(takers, moreTakers)}.`;
 }
 
-/** No physician is allowed: count, per rule, how many physicians it rules out (one pass). */
-function explainNoMentor(pool: Pool, mentee: Pool['mentees'][number]): string {
+/** No physician is allowed: how many physicians each rule rules out, from the scoring pass's counts. */
+function explainNoMentor(pool: Pool, scored: PoolScores, i: number): string {
   if (pool.mentors.length === 0) return 'No physicians are registered yet.';
-  const counts = { unavailable: 0, before: 0, excluded: 0, identity: 0, city: 0 };
-  for (const mentor of pool.mentors) {
-    const s = scoreInPool(pool, mentee, mentor);
-    if (s.allowed) continue;
-    for (const b of s.blockers) {
-      if (b.startsWith('Mentor ')) counts.unavailable++;
-      else if (b.startsWith('They were paired before')) counts.before++;
-      else if (b.startsWith('An admin excluded')) counts.excluded++;
-      else if (b.startsWith('Mentee requires')) counts.identity++;
-      else if (b.startsWith('Both meet only in person')) counts.city++;
-    }
-  }
+  const at = (b: number) => scored.blockedBy[i * BLOCKER_COUNT + b];
+  const counts = {
+    unavailable: at(BLOCKER_INDEX.unavailable),
+    before: at(BLOCKER_INDEX.before),
+    excluded: at(BLOCKER_INDEX.excluded),
+    identity: at(BLOCKER_INDEX.identity),
+    city: at(BLOCKER_INDEX.city),
+  };
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   const parts = [
     counts.unavailable && `${n(counts.unavailable, 'is', 'are')} not taking new mentees now (full, paused, or not yet approved and attested)`,
