@@ -38,10 +38,10 @@ export function isWaitingMentee() {
 /**
  * Waiting mentees (approved, not in a proposed or active pairing) and every mentor with a profile.
  * Only the optional identity answers people consented to exist in the database, so only those are
- * used. `only.menteeId` reads that one student (and their rules) instead of the whole waitlist:
- * the suggestions page for one student.
+ * used. `only.menteeIds` reads those students (and their rules) instead of the whole waitlist:
+ * the suggestions page for one student, staging a chosen set of pairs.
  */
-export async function loadPool(db: Db | Tx, now = clockNow(), only: { menteeId?: string } = {}): Promise<Pool> {
+export async function loadPool(db: Db | Tx, now = clockNow(), only: { menteeIds?: string[] } = {}): Promise<Pool> {
   const settings = await loadProgramSettings(db);
   const waiting = await db
     .select({
@@ -63,7 +63,7 @@ export async function loadPool(db: Db | Tx, now = clockNow(), only: { menteeId?:
     .from(users)
     .innerJoin(menteeProfiles, eq(menteeProfiles.userId, users.id))
     .leftJoin(identityAnswers, eq(identityAnswers.userId, users.id))
-    .where(and(isWaitingMentee(), only.menteeId ? eq(users.id, only.menteeId) : undefined));
+    .where(and(isWaitingMentee(), only.menteeIds ? inArray(users.id, only.menteeIds) : undefined));
 
   const mentorRows = await db
     .select({
@@ -86,7 +86,7 @@ export async function loadPool(db: Db | Tx, now = clockNow(), only: { menteeId?:
   const rules = await db
     .select({ menteeId: matchRules.menteeId, mentorId: matchRules.mentorId, kind: matchRules.kind })
     .from(matchRules)
-    .where(only.menteeId ? eq(matchRules.menteeId, only.menteeId) : undefined);
+    .where(only.menteeIds ? inArray(matchRules.menteeId, only.menteeIds) : undefined);
   const ended = await db
     .select({ menteeId: pairings.menteeId, mentorId: pairings.mentorId })
     .from(pairings)
@@ -94,7 +94,7 @@ export async function loadPool(db: Db | Tx, now = clockNow(), only: { menteeId?:
       and(
         inArray(pairings.state, ['completed', 'ended']),
         isNotNull(pairings.approvedAt), // a withdrawn proposal was never a pairing
-        only.menteeId ? eq(pairings.menteeId, only.menteeId) : undefined,
+        only.menteeIds ? inArray(pairings.menteeId, only.menteeIds) : undefined,
       ),
     );
 

@@ -50,7 +50,7 @@ function entryOf(pool: Pool, scores: PoolScores, i: number): WaitlistEntry {
 /** The best allowed mentors for one waiting mentee, each with the score explained. Reads that student only, not the whole waitlist. */
 export async function suggestMentors(actor: SessionUser, menteeId: string, limit = 5): Promise<{ mentee: WaitlistEntry; suggestions: Suggestion[] } | null> {
   assertPermission(actor, 'matching:run');
-  const pool = await loadPool(await getDb(), undefined, { menteeId });
+  const pool = await loadPool(await getDb(), undefined, { menteeIds: [menteeId] });
   const mentee = pool.mentees.find((m) => m.id === menteeId);
   if (!mentee) return null;
   const suggestions: Suggestion[] = [];
