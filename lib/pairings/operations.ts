@@ -20,7 +20,7 @@ import { announcePairingEnded } from './endings';
 import { createChecklist } from '@/lib/roadmap/checklist';
 import { closeOpenTerm, openFirstTerm } from '@/lib/terms/terms';
 
-export type Outcome = { ok: number; failed: { id: string; reason: string }[] };
+export type Outcome = { ok: number; failed: { id: string; reason: string }[]; /** When a staging wrote its proposals (all share it): lists them as one batch. */ stagedAt?: string };
 
 /** Postgres error code and constraint name, whether the driver put them on the error or on its cause. */
 function pgError(err: unknown): { code?: string; constraint?: string; text: string } {
@@ -88,7 +88,7 @@ export async function proposePairings(actor: SessionUser, pairs: { menteeId: str
   }
   if (!request.length) return outcome;
 
-  let inserted: { id: number; menteeId: string; mentorId: string }[] = [];
+  let inserted: { id: number; menteeId: string; mentorId: string; proposedAt: Date | string }[] = [];
   try {
     inserted = await db.transaction(async (tx) => {
       const mentorIds = [...new Set(request.map((r) => r.mentor_id))].sort();
@@ -110,8 +110,8 @@ export async function proposePairings(actor: SessionUser, pairs: { menteeId: str
         insert into ${pairings} (mentee_id, mentor_id, state, score, score_breakdown, proposed_by)
         select mentee_id, mentor_id, 'proposed', score, breakdown, ${actor.id} from ranked where n <= free order by ord
         on conflict (mentee_id) where state in ('proposed', 'active') do nothing
-        returning id, mentee_id as "menteeId", mentor_id as "mentorId"`);
-      const rows = rowsOf<{ id: number; menteeId: string; mentorId: string }>(result);
+        returning id, mentee_id as "menteeId", mentor_id as "mentorId", proposed_at as "proposedAt"`);
+      const rows = rowsOf<{ id: number; menteeId: string; mentorId: string; proposedAt: Date | string }>(result);
       await writeAuditMany(
         tx,
         rows.map((r) => ({
@@ -128,6 +128,7 @@ export async function proposePairings(actor: SessionUser, pairs: { menteeId: str
     return outcome;
   }
   outcome.ok = inserted.length;
+  if (inserted.length) outcome.stagedAt = new Date(inserted[0].proposedAt).toISOString();
   const done = new Set(inserted.map((r) => `${r.menteeId}→${r.mentorId}`));
   const left = request.filter((r) => !done.has(`${r.mentee_id}→${r.mentor_id}`));
   if (left.length) {

@@ -29,7 +29,6 @@ const stageSchema = z.object({
     .default([])
     .transform((list) => [...new Set(list)])
     .refine((list) => list.length > 0, 'Choose at least one pair to stage.')
-    .refine((list) => list.length <= 500, 'Stage at most 500 pairs at a time.')
     .transform((list) =>
       list.map((v) => {
         const [, menteeId, mentorId] = pairValue.exec(v)!;
@@ -41,6 +40,8 @@ const stageSchema = z.object({
 export type StageState = ActionState & {
   runId?: string;
   outcome?: { staged: number; failed: { menteeId: string; mentorId: string; reason: string }[] };
+  /** Where the staged proposals are listed, selected, for approval. */
+  approveHref?: string;
 };
 
 /**
@@ -59,5 +60,11 @@ export const stagePairsAction = roleAction('admin', stageSchema, async (data, us
   const message = outcome.ok
     ? `${plural(outcome.ok, 'proposal', 'proposals')} staged. Neither person sees anything until you approve ${outcome.ok === 1 ? 'it' : 'them'} under Pairings.`
     : 'Nothing was staged.';
-  return { ok: outcome.ok > 0, message, runId: data.runId, outcome: { staged: outcome.ok, failed } };
+  return {
+    ok: outcome.ok > 0,
+    message,
+    runId: data.runId,
+    outcome: { staged: outcome.ok, failed },
+    approveHref: outcome.stagedAt ? `/admin/pairings?state=proposed&staged=${encodeURIComponent(outcome.stagedAt)}` : undefined,
+  };
 });

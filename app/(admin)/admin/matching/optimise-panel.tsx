@@ -223,7 +223,8 @@ function StageOutcome({ stage, names }: { stage: StageState; names: Map<string, 
       <Alert tone={outcome.staged ? 'success' : 'error'} title={stage.message}>
         {outcome.staged > 0 && (
           <p>
-            <Link href="/admin/pairings?state=proposed">Review the proposals</Link>, or optimise again for the students still waiting.
+            <Link href={stage.approveHref ?? '/admin/pairings?state=proposed'}>Review and approve the staged proposals</Link> (they are selected for you), or
+            optimise again for the students still waiting.
           </p>
         )}
       </Alert>
