@@ -44,7 +44,7 @@ describe('[PAIRINGS]: proposals, approval and release', () => {
     const admin = await createPerson('admin');
     const mentee = await approvedMentee();
     const mentor = await approvedMentor({}, ['black-african-american']);
-    expect(await proposePairings(admin, [{ menteeId: mentee.id, mentorId: mentor.id }])).toEqual({ ok: 1, failed: [] });
+    expect(await proposePairings(admin, [{ menteeId: mentee.id, mentorId: mentor.id }])).toEqual({ ok: 1, failed: [], stagedAt: expect.any(String) });
     expect(await getMyMentor(mentee)).toBeNull();
     expect(await getMyMentees(mentor)).toEqual([]);
 
@@ -237,7 +237,7 @@ describe('[PAIRINGS]: stale pages', () => {
     const second = await approvedMentor();
     await proposePairings(admin, [{ menteeId: other.id, mentorId: second.id }]);
     await endPairing(admin, await proposalId(other.id), 'changed my mind', true, 'proposed');
-    expect(await proposePairings(admin, [{ menteeId: other.id, mentorId: second.id }])).toEqual({ ok: 1, failed: [] });
+    expect(await proposePairings(admin, [{ menteeId: other.id, mentorId: second.id }])).toEqual({ ok: 1, failed: [], stagedAt: expect.any(String) });
   });
 
   it('the database allows one lock per student', async () => {
