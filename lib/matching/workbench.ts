@@ -78,41 +78,56 @@ export async function optimisePool(actor: SessionUser): Promise<Optimisation> {
   return optimiseOffThread(pool);
 }
 
+type OptimiserThread = { worker: Worker | null; unavailable: boolean; queue: Promise<unknown> };
+const threadKey = Symbol.for('mentor-match.optimiser-thread');
+const threadState = () => ((globalThis as { [threadKey]?: OptimiserThread })[threadKey] ??= { worker: null, unavailable: false, queue: Promise.resolve() });
+
 /**
- * Runs the optimiser on a worker thread (one per run: the pool is copied in, the plan copied back),
- * so a student's page on the same server is not kept waiting while 2,000 students are scored and
- * solved. Where no worker can be started (a runtime that cannot load the worker's module, such as
- * the test runner without a TypeScript loader) it runs inline instead — the same function.
+ * Runs the optimiser on a worker thread, so a student's page on the same server is not kept
+ * waiting while 2,000 students are scored and solved. One long-lived thread (started on first use,
+ * not keeping the process alive), one run at a time: the pool is copied in, the plan copied back.
+ * Where no worker can load (the test runner has no loader for the worker's TypeScript) or the
+ * thread dies, the same function runs inline.
  */
-export async function optimiseOffThread(pool: Pool): Promise<Optimisation> {
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./optimise-worker.ts', import.meta.url));
-  } catch {
-    return optimise(pool);
+export function optimiseOffThread(pool: Pool): Promise<Optimisation> {
+  const state = threadState();
+  const run = state.queue.then(() => runOnThread(state, pool));
+  state.queue = run.catch(() => undefined);
+  return run;
+}
+
+function runOnThread(state: OptimiserThread, pool: Pool): Promise<Optimisation> {
+  if (state.unavailable) return Promise.resolve().then(() => optimise(pool));
+  if (!state.worker) {
+    try {
+      state.worker = new Worker(new URL('./optimise-worker.ts', import.meta.url));
+      state.worker.unref();
+    } catch {
+      state.unavailable = true;
+      return Promise.resolve().then(() => optimise(pool));
+    }
   }
-  try {
-    return await new Promise<Optimisation>((resolve, reject) => {
-      let answered = false;
-      worker.once('message', (m: { ok: true; plan: Optimisation } | { ok: false; error: string }) => {
-        answered = true;
-        if (m.ok) resolve(m.plan);
-        else reject(new Error(m.error));
-      });
-      // The worker's module could not load (no loader for it here): the same work, inline.
-      worker.once('error', (err) => {
-        if (answered) return;
-        console.warn(`The optimiser's worker thread failed (${err.message}); optimising on the request thread instead.`);
-        answered = true;
-        try {
-          resolve(optimise(pool));
-        } catch (e) {
-          reject(e);
-        }
-      });
-      worker.postMessage(pool);
-    });
-  } finally {
-    void worker.terminate();
-  }
+  const worker = state.worker;
+  return new Promise<Optimisation>((resolve, reject) => {
+    const onMessage = (m: { ok: true; plan: Optimisation } | { ok: false; error: string }) => {
+      worker.off('error', onError);
+      if (m.ok) resolve(m.plan);
+      else reject(new Error(m.error));
+    };
+    const onError = (err: Error) => {
+      worker.off('message', onMessage);
+      state.worker = null;
+      state.unavailable = true;
+      void worker.terminate();
+      console.warn(`The optimiser's worker thread failed (${err.message}); optimising on the request thread from now on.`);
+      try {
+        resolve(optimise(pool));
+      } catch (e) {
+        reject(e);
+      }
+    };
+    worker.once('message', onMessage);
+    worker.once('error', onError);
+    worker.postMessage(pool);
+  });
 }
