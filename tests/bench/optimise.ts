@@ -50,6 +50,8 @@ type Row = {
   heapPeakMb: number;
   /** The waitlist page's data: load the pool and count allowed mentors and blocking rules for every student (no scores). */
   waitlistMs: number;
+  /** Baseline, same pool, same process: scoring every pair with scorePair as before (a breakdown object per pair), ms; null above 500 students (GBs). */
+  baselineScoreMs: number | null;
 };
 
 if (flag('child')) await child();
@@ -131,6 +133,11 @@ async function parent() {
       ].join(' '),
     );
   }
+  for (const r of rows)
+    if (r.baselineScoreMs !== null)
+      console.log(
+        `${r.db} ${r.students}×${r.mentors}: scoring ${r.scoreMs.toFixed(0)} ms vs ${r.baselineScoreMs.toFixed(0)} ms for scorePair on every pair as before (${(r.scoreMs / r.baselineScoreMs).toFixed(2)}×)`,
+      );
   if (failed) console.log('\nA target was missed (times are reported, not asserted: this is a benchmark).');
 }
 
@@ -142,6 +149,7 @@ async function child() {
   const { migrate } = await import('@/db/migrate');
   const { loadPool } = await import('@/lib/matching/pool');
   const { scorePool } = await import('@/lib/matching/matrix');
+  const { scoreInPool } = await import('@/lib/matching/pool');
   const { optimiseOffThread } = await import('@/lib/matching/workbench');
   const { toPlanView } = await import('@/lib/matching/plan');
   const { insertBulkPool } = await import('../support/bulk-pool');
@@ -193,6 +201,7 @@ async function child() {
       planKb,
       heapPeakMb: 0,
       waitlistMs: 0,
+      baselineScoreMs: null,
     });
   }
   const waitlistRuns: number[] = [];
@@ -200,6 +209,16 @@ async function child() {
     const t = performance.now();
     scorePool(await loadPool(db));
     waitlistRuns.push(performance.now() - t);
+  }
+  // Baseline: the scoring the optimiser did before (every pair through scorePair, kept as objects).
+  let baselineScoreMs: number | null = null;
+  if (students <= 500) {
+    const pool = await loadPool(db);
+    const open = pool.mentors.filter((m) => m.freeSlots > 0 && m.unavailableReasons.length === 0);
+    const t = performance.now();
+    const scored = pool.mentees.map((e) => open.map((m) => scoreInPool(pool, e, m)));
+    baselineScoreMs = performance.now() - t;
+    if (scored.length !== pool.mentees.length) throw new Error('baseline lost a row');
   }
   await closeDb();
   const median = (f: (r: (typeof runs)[number]) => number) => {
@@ -218,6 +237,7 @@ async function child() {
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     heapPeakMb: heapPeak / 2 ** 20,
     waitlistMs: waitlistRuns.sort((a, b) => a - b)[1],
+    baselineScoreMs,
   };
   console.log(JSON.stringify(row));
 }
