@@ -187,10 +187,7 @@ export function scorePool(pool: ScoringPool, opts: { matrix?: boolean } = {}): P
     const city = cityKey(cities, e.city);
     const onlyInPerson = inPersonOnly(e.meetingFormats);
     const wantsInPerson = (formatMask & inPerson) !== 0;
-    const fixed =
-      wBase +
-      (required ? wIdentity : 0) +
-      (e.priorityRematch ? cents(w.waiting, 1) : e.daysWaiting > 0 ? cents(w.waiting, e.daysWaiting / 90) : 0);
+    const fixed = wBase + (required ? wIdentity : 0) + (e.priorityRematch ? cents(w.waiting, 1) : e.daysWaiting > 0 ? cents(w.waiting, e.daysWaiting / 90) : 0);
 
     const rowOff = i * cols;
     const countOff = i * BLOCKER_COUNT;
@@ -268,15 +265,7 @@ function scorePoolSlowly(pool: ScoringPool, shape: PoolScores): PoolScores {
     firstSeen: new Int32Array(shape.firstSeen.length).fill(-1),
   };
   const bitOf = (b: string) =>
-    b.startsWith('Mentor ')
-      ? 0
-      : b.startsWith('They were paired before')
-        ? 1
-        : b.startsWith('An admin excluded')
-          ? 2
-          : b.startsWith('Mentee requires')
-            ? 3
-            : 4;
+    b.startsWith('Mentor ') ? 0 : b.startsWith('They were paired before') ? 1 : b.startsWith('An admin excluded') ? 2 : b.startsWith('Mentee requires') ? 3 : 4;
   mentees.forEach((e, i) => {
     mentors.forEach((m, j) => {
       const key = `${e.id}|${m.id}`;

@@ -44,7 +44,8 @@ export function whyUnmatched(pool: Pool, scores: PoolScores, i: number): string 
     const count = scores.firstRule[off + b];
     if (count === 0) continue;
     // The most mentors; on a tie, the rule met first in pool order.
-    if (top < 0 || count > scores.firstRule[off + top] || (count === scores.firstRule[off + top] && scores.firstSeen[off + b] < scores.firstSeen[off + top])) top = b;
+    if (top < 0 || count > scores.firstRule[off + top] || (count === scores.firstRule[off + top] && scores.firstSeen[off + b] < scores.firstSeen[off + top]))
+      top = b;
   }
   if (pool.mentees[i].identityPreference === 'required' && scores.firstRule[off + BLOCKER_INDEX.identity] > 0)
     return 'Requires a mentor who shares their identity, and none with a free slot does yet';

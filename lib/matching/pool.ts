@@ -132,4 +132,3 @@ export async function loadPool(db: Db | Tx, now = clockNow(), only: { menteeIds?
     endedBefore: new Set(ended.map((r) => pairKey(r.menteeId, r.mentorId))),
   };
 }
-

@@ -20,7 +20,11 @@ import { announcePairingEnded } from './endings';
 import { createChecklist } from '@/lib/roadmap/checklist';
 import { closeOpenTerm, openFirstTerm } from '@/lib/terms/terms';
 
-export type Outcome = { ok: number; failed: { id: string; reason: string }[]; /** When a staging wrote its proposals (all share it): lists them as one batch. */ stagedAt?: string };
+export type Outcome = {
+  ok: number;
+  failed: { id: string; reason: string }[];
+  /** When a staging wrote its proposals (all share it): lists them as one batch. */ stagedAt?: string;
+};
 
 /** Postgres error code and constraint name, whether the driver put them on the error or on its cause. */
 function pgError(err: unknown): { code?: string; constraint?: string; text: string } {

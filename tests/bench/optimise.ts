@@ -71,7 +71,21 @@ async function parent() {
     }
     const out = spawnSync(
       process.execPath,
-      ['--conditions=react-server', '--import', 'tsx', 'tests/bench/optimise.ts', '--child', '--students', String(students), '--mentors', String(mentors), '--reps', String(reps), '--db', db],
+      [
+        '--conditions=react-server',
+        '--import',
+        'tsx',
+        'tests/bench/optimise.ts',
+        '--child',
+        '--students',
+        String(students),
+        '--mentors',
+        String(mentors),
+        '--reps',
+        String(reps),
+        '--db',
+        db,
+      ],
       { cwd: ROOT, env: childEnv, encoding: 'utf8', maxBuffer: 64 << 20 },
     );
     const line = out.stdout.split('\n').find((l) => l.startsWith('{"db"'));
@@ -104,7 +118,9 @@ async function parent() {
     }
   }
 
-  console.log(`\nOptimise end to end (median of ${reps}; "cold" is the first run in a fresh process; each pool also holds the demo seed's 33 students and 17 physicians)\n`);
+  console.log(
+    `\nOptimise end to end (median of ${reps}; "cold" is the first run in a fresh process; each pool also holds the demo seed's 33 students and 17 physicians)\n`,
+  );
   console.log('db        size        load  score  solve explain thread   total    cpu   cold  target  paired unpaired  plan kB  peak RSS  heap peak  waitlist');
   let failed = false;
   for (const r of rows) {

@@ -65,7 +65,7 @@ test.describe('[MATCHING] the coordinator pairs a student, and both see each oth
     await mentorCtx.close();
   });
 
-  test('staged proposals arrive selected for approval, and the coordinator pages through each pair\'s email', async ({ page }) => {
+  test("staged proposals arrive selected for approval, and the coordinator pages through each pair's email", async ({ page }) => {
     await signIn(page, 'admin@example.org');
     await page.goto('/admin/matching');
     await page.getByRole('button', { name: /^Optimise (the whole pool|again)$/ }).click();

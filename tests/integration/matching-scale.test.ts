@@ -29,7 +29,9 @@ beforeAll(async () => {
   // Every hard rule in play: a paused mentor, one who has not signed, exclusions, pairs that ended before.
   await db.update(mentorProfiles).set({ pausedUntil: '2999-01-01' }).where(eq(mentorProfiles.userId, mentorIds[0]));
   await db.delete(attestations).where(eq(attestations.userId, mentorIds[1]));
-  await db.insert(matchRules).values(menteeIds.slice(0, 40).map((menteeId, k) => ({ menteeId, mentorId: mentorIds[k % 7], kind: 'exclude' as const, createdBy: admin.id })));
+  await db
+    .insert(matchRules)
+    .values(menteeIds.slice(0, 40).map((menteeId, k) => ({ menteeId, mentorId: mentorIds[k % 7], kind: 'exclude' as const, createdBy: admin.id })));
   await db.insert(pairings).values(
     menteeIds.slice(40, 70).map((menteeId, k) => ({
       menteeId,
@@ -107,7 +109,8 @@ describe('[MATCHING] scoring the whole pool into typed arrays', () => {
     // The pool exercises both sides and every rule.
     expect(allowedPairs).toBeGreaterThan(1000);
     expect(forbiddenPairs).toBeGreaterThan(1000);
-    for (const b of Object.values(BLOCKER_INDEX)) expect(Array.from({ length: scored.rows }, (_, i) => scored.blockedBy[i * BLOCKER_COUNT + b]).some((n) => n > 0)).toBe(true);
+    for (const b of Object.values(BLOCKER_INDEX))
+      expect(Array.from({ length: scored.rows }, (_, i) => scored.blockedBy[i * BLOCKER_COUNT + b]).some((n) => n > 0)).toBe(true);
   }, 120_000);
 
   it('says why a student is blocked from one pass’s counts, as scoring each mentor per student did', () => {
@@ -170,7 +173,15 @@ describe('[PAIRINGS] staging and approving hundreds at once', () => {
     expect(plan.pairs.length).toBeGreaterThan(500);
     // One pair the plan did not choose, competing for a place the plan fills: refused, not half-written.
     const full = plan.pairs[0];
-    const extra = pool.mentees.find((m) => !plan.pairs.some((p) => p.menteeId === m.id) && scoreInPool(pool, m, pool.mentors.find((x) => x.id === full.mentorId)!).allowed);
+    const extra = pool.mentees.find(
+      (m) =>
+        !plan.pairs.some((p) => p.menteeId === m.id) &&
+        scoreInPool(
+          pool,
+          m,
+          pool.mentors.find((x) => x.id === full.mentorId)!,
+        ).allowed,
+    );
     const request = plan.pairs.map((p) => ({ menteeId: p.menteeId, mentorId: p.mentorId }));
     if (extra) request.push({ menteeId: extra.id, mentorId: full.mentorId });
     const staged = await proposePairings(admin, [...request, request[1]]); // and one pair twice
@@ -178,7 +189,10 @@ describe('[PAIRINGS] staging and approving hundreds at once', () => {
     expect(staged.stagedAt).toBeTruthy();
     if (extra) expect(staged.failed).toContainEqual({ id: `${extra.id}→${full.mentorId}`, reason: expect.stringMatching(/no free place|already has/) });
 
-    const rows = await db.select({ id: pairings.id, menteeId: pairings.menteeId, mentorId: pairings.mentorId, score: pairings.score, proposedAt: pairings.proposedAt }).from(pairings).where(eq(pairings.state, 'proposed'));
+    const rows = await db
+      .select({ id: pairings.id, menteeId: pairings.menteeId, mentorId: pairings.mentorId, score: pairings.score, proposedAt: pairings.proposedAt })
+      .from(pairings)
+      .where(eq(pairings.state, 'proposed'));
     expect(rows.length).toBe(plan.pairs.length);
     const want = new Map(plan.pairs.map((p) => [`${p.menteeId}|${p.mentorId}`, Math.round(p.score * 100)]));
     for (const r of rows) expect(r.score).toBe(want.get(`${r.menteeId}|${r.mentorId}`));
@@ -186,7 +200,15 @@ describe('[PAIRINGS] staging and approving hundreds at once', () => {
     const [{ n: audits }] = await db
       .select({ n: count() })
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'pairing.proposed'), inArray(auditLog.subjectId, rows.map((r) => String(r.id)))));
+      .where(
+        and(
+          eq(auditLog.action, 'pairing.proposed'),
+          inArray(
+            auditLog.subjectId,
+            rows.map((r) => String(r.id)),
+          ),
+        ),
+      );
     expect(audits).toBe(rows.length);
     // No mentor over their capacity.
     const used = new Map<string, number>();
@@ -204,11 +226,16 @@ describe('[PAIRINGS] staging and approving hundreds at once', () => {
     const proposed = await db.select({ id: pairings.id }).from(pairings).where(eq(pairings.state, 'proposed')).limit(120);
     expect(proposed.length).toBe(120);
     const ids = proposed.map((p) => p.id);
-    expect(approveSelectedSchema.safeParse({ ids: ids.map(String), subject: 'Meet {mentor_name}', body: 'Hello {mentee_name}, meet {mentor_name}.' }).success).toBe(true);
+    expect(approveSelectedSchema.safeParse({ ids: ids.map(String), subject: 'Meet {mentor_name}', body: 'Hello {mentee_name}, meet {mentor_name}.' }).success).toBe(
+      true,
+    );
     const before = await db.select({ n: count() }).from(emails).where(eq(emails.kind, 'introduction'));
     const outcome = await approvePairings(admin, ids);
     expect(outcome).toEqual({ ok: 120, failed: [] });
-    const active = await db.select({ n: count() }).from(pairings).where(and(inArray(pairings.id, ids), eq(pairings.state, 'active')));
+    const active = await db
+      .select({ n: count() })
+      .from(pairings)
+      .where(and(inArray(pairings.id, ids), eq(pairings.state, 'active')));
     expect(active[0].n).toBe(120);
     const after = await db.select({ n: count() }).from(emails).where(eq(emails.kind, 'introduction'));
     expect(after[0].n - before[0].n).toBe(240);

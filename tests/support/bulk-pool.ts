@@ -54,8 +54,7 @@ export async function insertBulkPool(db: Db, opts: { mentees: number; mentors: n
     expectationsAcceptedAt: now,
     cohortId,
   });
-  const races = (bipocBias: number) =>
-    rand() < 0.2 ? null : rand() < bipocBias ? some(RACE_CATEGORIES.slice(0, 6), 1, 2).map((r) => r.value) : ['white'];
+  const races = (bipocBias: number) => (rand() < 0.2 ? null : rand() < bipocBias ? some(RACE_CATEGORIES.slice(0, 6), 1, 2).map((r) => r.value) : ['white']);
 
   const people = async (role: 'mentee' | 'mentor', count: number) => {
     const rows = Array.from({ length: count }, (_, i) => {

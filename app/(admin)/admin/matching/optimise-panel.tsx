@@ -79,7 +79,10 @@ function PlanResult({ plan }: { plan: PlanView }) {
           <ul className="flex flex-wrap gap-x-5 gap-y-1">
             {plan.priority.map((t) => (
               <li key={t.tier}>
-                {t.label}: <span className="font-medium text-stone-900">{t.paired} of {t.waiting} paired</span>
+                {t.label}:{' '}
+                <span className="font-medium text-stone-900">
+                  {t.paired} of {t.waiting} paired
+                </span>
               </li>
             ))}
           </ul>

@@ -53,12 +53,14 @@ export function ProposedPanel({ rows, preselected = [], template, placeholders, 
   // survives the preview step, and is cleared after a release.
   const initial = state.values === undefined;
   const kept = new Set(initial ? preselected.map(String) : asList(state.values?.ids));
-  const { round, count, cancelled, setCancelled, recount, selectAll: checkAll } = useSelection(
-    state,
-    kept,
-    wrapRef,
-    rows.filter((r) => kept.has(String(r.id))).length,
-  );
+  const {
+    round,
+    count,
+    cancelled,
+    setCancelled,
+    recount,
+    selectAll: checkAll,
+  } = useSelection(state, kept, wrapRef, rows.filter((r) => kept.has(String(r.id))).length);
   const selectAll = (checked: boolean) => {
     checkAll(checked);
     setCancelled(true);
