@@ -5,11 +5,12 @@ import { useState, type RefObject } from 'react';
  * Row checkboxes (`ids[]`) for a server-confirmed bulk action. Each new answer from the server
  * bumps `round` (key the inputs on it so they re-render from what the server echoed back: React
  * resets a form after its action), recounts from `kept`, and clears a cancelled confirmation.
+ * `initialCount`: how many boxes start checked (a list that preselects its rows).
  */
-export function useSelection(state: unknown, kept: Set<string>, container: RefObject<HTMLElement | null>) {
+export function useSelection(state: unknown, kept: Set<string>, container: RefObject<HTMLElement | null>, initialCount = 0) {
   const [seen, setSeen] = useState(state);
   const [round, setRound] = useState(0);
-  const [count, setCount] = useState(0);
+  const [count, setCount] = useState(initialCount);
   const [cancelled, setCancelled] = useState(false);
   if (seen !== state) {
     setSeen(state);

@@ -25,3 +25,20 @@ export async function writeAudit(tx: Tx, event: AuditEvent): Promise<void> {
   // The audit row is the record; this line lets a log watcher see admin changes as they happen.
   securityEvent('admin.mutation', { actorId: event.actorId, action: event.action, subjectType: spec.subjectType, subjectId: String(event.subjectId) });
 }
+
+/** Writes many audit rows in one statement (a set-based change: staging a whole plan), each checked like `writeAudit`. */
+export async function writeAuditMany(tx: Tx, events: AuditEvent[]): Promise<void> {
+  if (!events.length) return;
+  const rows = events.map((event) => {
+    const spec = AUDIT_EVENTS[event.action];
+    return {
+      actorId: event.actorId,
+      action: event.action,
+      subjectType: spec.subjectType,
+      subjectId: String(event.subjectId),
+      details: spec.details.parse(event.details) as Record<string, unknown>,
+    };
+  });
+  for (let k = 0; k < rows.length; k += 1000) await tx.insert(auditLog).values(rows.slice(k, k + 1000));
+  for (const r of rows) securityEvent('admin.mutation', { actorId: r.actorId, action: r.action, subjectType: r.subjectType, subjectId: r.subjectId });
+}

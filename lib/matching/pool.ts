@@ -6,19 +6,9 @@ import { loadProgramSettings } from '@/lib/settings/program';
 import { now as clockNow } from '@/lib/time/clock';
 import { todayIn } from '@/lib/time/dates';
 import { mentorEligibility } from './eligibility';
-import { scorePair, type MenteeFacts, type MentorFacts, type PairScore, type Weights } from './scoring';
+import { pairKey, type Pool } from './pool-facts';
 
-/** Everything the matcher needs, read in a handful of queries. */
-export type Pool = {
-  mentees: MenteeFacts[];
-  mentors: (MentorFacts & { freeSlots: number; capacity: number })[];
-  weights: Weights;
-  excluded: Set<string>;
-  locked: Set<string>;
-  endedBefore: Set<string>;
-};
-
-export const pairKey = (menteeId: string, mentorId: string) => `${menteeId}|${mentorId}`;
+export { pairKey, scoreInPool, whyUnmatched, type Pool } from './pool-facts';
 
 const DAY = 86_400_000;
 
@@ -37,9 +27,10 @@ export function isWaitingMentee() {
 /**
  * Waiting mentees (approved, not in a proposed or active pairing) and every mentor with a profile.
  * Only the optional identity answers people consented to exist in the database, so only those are
- * used.
+ * used. `only.menteeIds` reads those students (and their rules) instead of the whole waitlist:
+ * the suggestions page for one student, staging a chosen set of pairs.
  */
-export async function loadPool(db: Db | Tx, now = clockNow()): Promise<Pool> {
+export async function loadPool(db: Db | Tx, now = clockNow(), only: { menteeIds?: string[] } = {}): Promise<Pool> {
   const settings = await loadProgramSettings(db);
   const waiting = await db
     .select({
@@ -61,7 +52,7 @@ export async function loadPool(db: Db | Tx, now = clockNow()): Promise<Pool> {
     .from(users)
     .innerJoin(menteeProfiles, eq(menteeProfiles.userId, users.id))
     .leftJoin(identityAnswers, eq(identityAnswers.userId, users.id))
-    .where(isWaitingMentee());
+    .where(and(isWaitingMentee(), only.menteeIds ? inArray(users.id, only.menteeIds) : undefined));
 
   const mentorRows = await db
     .select({
@@ -81,11 +72,20 @@ export async function loadPool(db: Db | Tx, now = clockNow()): Promise<Pool> {
     .where(and(eq(users.role, 'mentor'), inArray(users.status, ['approved', 'pending', 'waitlisted'])));
 
   const eligibility = new Map((await mentorEligibility(db, todayIn(settings.timeZone, now))).map((e) => [e.userId, e]));
-  const rules = await db.select({ menteeId: matchRules.menteeId, mentorId: matchRules.mentorId, kind: matchRules.kind }).from(matchRules);
+  const rules = await db
+    .select({ menteeId: matchRules.menteeId, mentorId: matchRules.mentorId, kind: matchRules.kind })
+    .from(matchRules)
+    .where(only.menteeIds ? inArray(matchRules.menteeId, only.menteeIds) : undefined);
   const ended = await db
     .select({ menteeId: pairings.menteeId, mentorId: pairings.mentorId })
     .from(pairings)
-    .where(and(inArray(pairings.state, ['completed', 'ended']), isNotNull(pairings.approvedAt))); // a withdrawn proposal was never a pairing
+    .where(
+      and(
+        inArray(pairings.state, ['completed', 'ended']),
+        isNotNull(pairings.approvedAt), // a withdrawn proposal was never a pairing
+        only.menteeIds ? inArray(pairings.menteeId, only.menteeIds) : undefined,
+      ),
+    );
 
   return {
     mentees: waiting
@@ -131,34 +131,4 @@ export async function loadPool(db: Db | Tx, now = clockNow()): Promise<Pool> {
     locked: new Set(rules.filter((r) => r.kind === 'lock').map((r) => pairKey(r.menteeId, r.mentorId))),
     endedBefore: new Set(ended.map((r) => pairKey(r.menteeId, r.mentorId))),
   };
-}
-
-export function scoreInPool(pool: Pool, mentee: MenteeFacts, mentor: MentorFacts): PairScore {
-  const key = pairKey(mentee.id, mentor.id);
-  return scorePair(mentee, mentor, { previouslyPaired: pool.endedBefore.has(key), excluded: pool.excluded.has(key) }, pool.weights);
-}
-
-/**
- * Why a mentee has no allowed mentor right now, in words — the most common blocker across all
- * mentors, so the coordinator knows what would unblock them.
- */
-export function whyUnmatched(pool: Pool, mentee: MenteeFacts): string | null {
-  const counts = new Map<string, number>();
-  let allowed = 0;
-  for (const mentor of pool.mentors) {
-    const s = scoreInPool(pool, mentee, mentor);
-    if (s.allowed) {
-      allowed++;
-      continue;
-    }
-    // Group mentor-side reasons into "no free mentor" rather than listing each one.
-    const reason = s.blockers.find((b) => !b.startsWith('Mentor ')) ?? 'no mentor who fits has a free slot';
-    counts.set(reason, (counts.get(reason) ?? 0) + 1);
-  }
-  if (allowed > 0) return null;
-  if (pool.mentors.length === 0) return 'No mentors are registered yet';
-  const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-  if (mentee.identityPreference === 'required' && counts.has('Mentee requires a mentor who shares their identity; this mentor does not (or has not shared)'))
-    return 'Requires a mentor who shares their identity, and none with a free slot does yet';
-  return top.charAt(0).toUpperCase() + top.slice(1);
 }

@@ -47,14 +47,15 @@ const pairingIdsField = z
   .array(serialField, { error: 'Choose at least one proposal.' })
   .default([])
   .transform((ids) => [...new Set(ids)]) // in table order: the first one is previewed
-  .refine((ids) => ids.length > 0, 'Choose at least one proposal.')
-  .refine((ids) => ids.length <= 100, 'Choose at most 100 proposals at a time.');
+  .refine((ids) => ids.length > 0, 'Choose at least one proposal.');
 
 /** The bulk approval form: selected proposals, the email, and which step the coordinator is on. */
 export const approveSelectedSchema = z.object({
   ids: pairingIdsField,
   ...introTemplateFields,
   confirm: confirmField,
+  /** Which selected pair's email the preview shows (0 = the first): the coordinator pages through each. */
+  previewAt: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
 export type ApproveSelectedInput = z.output<typeof approveSelectedSchema>;
 

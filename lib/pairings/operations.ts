@@ -2,8 +2,8 @@ import 'server-only';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { createElement } from 'react';
 import { getDb, type Tx } from '@/db/client';
-import { pairings, users } from '@/db/schema';
-import { writeAudit } from '@/lib/audit/write';
+import { mentorProfiles, pairings, users } from '@/db/schema';
+import { writeAudit, writeAuditMany } from '@/lib/audit/write';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { queueEmail } from '@/lib/email/queue';
@@ -20,7 +20,11 @@ import { announcePairingEnded } from './endings';
 import { createChecklist } from '@/lib/roadmap/checklist';
 import { closeOpenTerm, openFirstTerm } from '@/lib/terms/terms';
 
-export type Outcome = { ok: number; failed: { id: string; reason: string }[] };
+export type Outcome = {
+  ok: number;
+  failed: { id: string; reason: string }[];
+  /** When a staging wrote its proposals (all share it): lists them as one batch. */ stagedAt?: string;
+};
 
 /** Postgres error code and constraint name, whether the driver put them on the error or on its cause. */
 function pgError(err: unknown): { code?: string; constraint?: string; text: string } {
@@ -50,18 +54,29 @@ function explain(err: unknown): string {
 }
 
 /**
- * Stages proposals (invisible to the pair). The score is computed again here from the database —
- * never taken from the form — and a pair that is no longer allowed is refused with the reason.
- * Each proposal is its own transaction, so one refusal does not undo the others.
+ * Stages proposals (invisible to the pair), any number in one action. The score is computed again
+ * here from the database — never taken from the form — and a pair that is no longer allowed is
+ * refused with the reason. The allowed pairs are written in ONE statement (INSERT … SELECT from
+ * the request as JSON) inside one transaction that first locks the mentors' profile rows (the
+ * capacity trigger's own lock, taken up front and in id order): each mentor gets at most their
+ * free places, first come in the request's order, and a student at most one open pairing (the
+ * partial unique index, as ON CONFLICT DO NOTHING). The database's checks still run on every row;
+ * what they would refuse is reported per pair instead of failing the rest.
  */
 export async function proposePairings(actor: SessionUser, pairs: { menteeId: string; mentorId: string }[]): Promise<Outcome> {
   assertPermission(actor, 'matching:run');
   const db = await getDb();
-  const pool = await loadPool(db);
   const outcome: Outcome = { ok: 0, failed: [] };
+  if (!pairs.length) return outcome;
+  // Only the students asked about, and every mentor: not the whole waitlist.
+  const pool = await loadPool(db, undefined, { menteeIds: [...new Set(pairs.map((p) => p.menteeId))] });
+  const mentees = new Map(pool.mentees.map((m) => [m.id, m]));
+  const mentors = new Map(pool.mentors.map((m) => [m.id, m]));
+  const request: { mentee_id: string; mentor_id: string; score: number; breakdown: unknown; ord: number }[] = [];
+  const totals = new Map<string, number>();
   for (const { menteeId, mentorId } of pairs) {
-    const mentee = pool.mentees.find((m) => m.id === menteeId);
-    const mentor = pool.mentors.find((m) => m.id === mentorId);
+    const mentee = mentees.get(menteeId);
+    const mentor = mentors.get(mentorId);
     const id = `${menteeId}→${mentorId}`;
     if (!mentee || !mentor) {
       outcome.failed.push({ id, reason: !mentee ? 'The student is not waiting for a mentor.' : 'The mentor cannot be found.' });
@@ -72,20 +87,74 @@ export async function proposePairings(actor: SessionUser, pairs: { menteeId: str
       outcome.failed.push({ id, reason: score.blockers.join('; ') });
       continue;
     }
-    try {
-      await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(pairings)
-          .values({ menteeId, mentorId, state: 'proposed', score: Math.round(score.total * 100), scoreBreakdown: score.breakdown, proposedBy: actor.id })
-          .returning({ id: pairings.id });
-        await writeAudit(tx, { actorId: actor.id, action: 'pairing.proposed', subjectId: row.id, details: { menteeId, mentorId, score: score.total } });
+    totals.set(id, score.total);
+    request.push({ mentee_id: menteeId, mentor_id: mentorId, score: Math.round(score.total * 100), breakdown: score.breakdown, ord: request.length });
+  }
+  if (!request.length) return outcome;
+
+  let inserted: { id: number; menteeId: string; mentorId: string; proposedAt: Date | string }[] = [];
+  try {
+    inserted = await db.transaction(async (tx) => {
+      const mentorIds = [...new Set(request.map((r) => r.mentor_id))].sort();
+      await tx.execute(sql`select 1 from ${mentorProfiles} where ${inArray(mentorProfiles.userId, mentorIds)} order by ${mentorProfiles.userId} for update`);
+      const result = await tx.execute(sql`
+        with req as (
+          select * from jsonb_to_recordset(${JSON.stringify(request)}::jsonb) as r(mentee_id text, mentor_id text, score integer, breakdown jsonb, ord integer)
+        ),
+        fresh as (
+          select distinct on (req.mentee_id) req.* from req
+          where not exists (select 1 from ${pairings} p where p.mentee_id = req.mentee_id and p.state in ('proposed', 'active'))
+          order by req.mentee_id, req.ord
+        ),
+        ranked as (
+          select f.*, row_number() over (partition by f.mentor_id order by f.ord) as n,
+            mp.capacity - (select count(*) from ${pairings} p where p.mentor_id = f.mentor_id and p.state in ('proposed', 'active')) as free
+          from fresh f join ${mentorProfiles} mp on mp.user_id = f.mentor_id
+        )
+        insert into ${pairings} (mentee_id, mentor_id, state, score, score_breakdown, proposed_by)
+        select mentee_id, mentor_id, 'proposed', score, breakdown, ${actor.id} from ranked where n <= free order by ord
+        on conflict (mentee_id) where state in ('proposed', 'active') do nothing
+        returning id, mentee_id as "menteeId", mentor_id as "mentorId", proposed_at as "proposedAt"`);
+      const rows = rowsOf<{ id: number; menteeId: string; mentorId: string; proposedAt: Date | string }>(result);
+      await writeAuditMany(
+        tx,
+        rows.map((r) => ({
+          actorId: actor.id,
+          action: 'pairing.proposed' as const,
+          subjectId: r.id,
+          details: { menteeId: r.menteeId, mentorId: r.mentorId, score: totals.get(`${r.menteeId}→${r.mentorId}`) ?? 0 },
+        })),
+      );
+      return rows;
+    });
+  } catch (err) {
+    for (const r of request) outcome.failed.push({ id: `${r.mentee_id}→${r.mentor_id}`, reason: explain(err) });
+    return outcome;
+  }
+  outcome.ok = inserted.length;
+  if (inserted.length) outcome.stagedAt = new Date(inserted[0].proposedAt).toISOString();
+  const done = new Set(inserted.map((r) => `${r.menteeId}→${r.mentorId}`));
+  const left = request.filter((r) => !done.has(`${r.mentee_id}→${r.mentor_id}`));
+  if (left.length) {
+    // Why each of the rest was not written: the student is taken (before or by this very request), or the mentor is full.
+    const open = await db
+      .select({ menteeId: pairings.menteeId })
+      .from(pairings)
+      .where(and(inArray(pairings.menteeId, [...new Set(left.map((r) => r.mentee_id))]), inArray(pairings.state, ['proposed', 'active'])));
+    const taken = new Set(open.map((r) => r.menteeId));
+    for (const r of left)
+      outcome.failed.push({
+        id: `${r.mentee_id}→${r.mentor_id}`,
+        reason: taken.has(r.mentee_id) ? 'The student already has a proposed or active pairing.' : 'The mentor has no free place left.',
       });
-      outcome.ok++;
-    } catch (err) {
-      outcome.failed.push({ id, reason: explain(err) });
-    }
   }
   return outcome;
+}
+
+/** Rows of a raw `execute`: postgres.js returns them as the result, PGlite under `.rows`. */
+function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return [...(result as T[])];
+  return (result as { rows?: T[] }).rows ?? [];
 }
 
 async function releaseOne(tx: Tx, actor: SessionUser, pairingId: number, template: { subject: string; body: string }): Promise<void> {

@@ -64,4 +64,55 @@ test.describe('[MATCHING] the coordinator pairs a student, and both see each oth
     await expect(mentorPage.getByText('Hispanic or Latino')).toHaveCount(0);
     await mentorCtx.close();
   });
+
+  test("staged proposals arrive selected for approval, and the coordinator pages through each pair's email", async ({ page }) => {
+    await signIn(page, 'admin@example.org');
+    await page.goto('/admin/matching');
+    await page.getByRole('button', { name: /^Optimise (the whole pool|again)$/ }).click();
+    await expect(page.getByRole('button', { name: 'Stage selected as proposals' })).toBeVisible({ timeout: 30_000 });
+
+    // Stage two pairs that leave the ready accounts alone (other specs use them).
+    await page.getByLabel('Select every pair').uncheck();
+    const boxes = page.getByLabel(/^Stage .+ with .+$/);
+    const labels: string[] = [];
+    for (const box of await boxes.all()) {
+      const label = (await box.getAttribute('id')) && (await page.locator(`label[for="${await box.getAttribute('id')}"]`).textContent())!.trim();
+      if (label && !/Jordan Rivera|Renee Okafor/.test(label)) labels.push(label);
+      if (labels.length === 2) break;
+    }
+    expect(labels).toHaveLength(2);
+    for (const label of labels) await page.getByLabel(label, { exact: true }).check();
+    await page.getByRole('button', { name: 'Stage selected as proposals' }).click();
+    await expect(page.getByText('2 proposals staged.')).toBeVisible();
+
+    // The link lists them for approval, already selected; nothing else is.
+    await page.getByRole('link', { name: 'Review and approve the staged proposals' }).click();
+    await expect(page).toHaveURL(/\/admin\/pairings\?state=proposed&staged=/);
+    const names = labels.map((l) => /^Stage (.+) with (.+)$/.exec(l)!.slice(1) as [string, string]);
+    for (const [mentee, mentor] of names) await expect(page.getByLabel(`Select ${mentee} with ${mentor}`, { exact: true })).toBeChecked();
+    const checked = await page.getByLabel(/^Select .+ with .+$/).evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).checked).length);
+    expect(checked).toBe(2);
+
+    // The preview pages through each pair's own email.
+    await page.getByText('Approve and release selected').click();
+    await expect(page.getByText('2 proposals selected.')).toBeVisible();
+    await page.getByRole('button', { name: 'Preview the email' }).click();
+    const heading = page.getByRole('heading', { name: /^Email \d of 2: Preview for / });
+    await expect(heading).toHaveText(/^Email 1 of 2: /);
+    const first = await heading.textContent();
+    await expect(page.getByRole('button', { name: '← Previous pair' })).toBeDisabled();
+    await page.getByRole('button', { name: 'Next pair →' }).click();
+    await expect(heading).toHaveText(/^Email 2 of 2: /);
+    const second = await heading.textContent();
+    expect(second).not.toBe(first);
+    const shown = [first, second].map((h) => h!.replace(/^Email \d of 2: Preview for /, ''));
+    expect(shown.sort()).toEqual(names.map(([mentee, mentor]) => `${mentee} and ${mentor}`).sort());
+    await expect(page.getByRole('button', { name: 'Next pair →' })).toBeDisabled();
+    await page.getByRole('button', { name: '← Previous pair' }).click();
+    await expect(heading).toHaveText(first!);
+
+    // Paging never released anything; the confirmation still does, for both.
+    await page.getByRole('button', { name: 'Yes, release 2 pairings' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '2 pairings released.' })).toBeVisible();
+  });
 });

@@ -18,23 +18,47 @@ async function stateOf(id: number) {
 
 async function proposalId(menteeId: string) {
   const db = await getDb();
-  const [p] = await db.select({ id: pairings.id }).from(pairings).where(and(eq(pairings.menteeId, menteeId), eq(pairings.state, 'proposed')));
+  const [p] = await db
+    .select({ id: pairings.id })
+    .from(pairings)
+    .where(and(eq(pairings.menteeId, menteeId), eq(pairings.state, 'proposed')));
   return p.id;
 }
 
 /** Every pairing row of these people, their waitlist fields, the pairing audit rows and the emails sent. */
 async function snapshot(menteeIds: string[], mentorId: string) {
   const db = await getDb();
-  const rows = await db.select().from(pairings).where(or(inArray(pairings.menteeId, menteeIds), eq(pairings.mentorId, mentorId))).orderBy(pairings.id);
+  const rows = await db
+    .select()
+    .from(pairings)
+    .where(or(inArray(pairings.menteeId, menteeIds), eq(pairings.mentorId, mentorId)))
+    .orderBy(pairings.id);
   const people = await db
     .select({ id: users.id, status: users.status, priority: users.priorityRematchAt, waitingSince: users.waitingSince })
     .from(users)
     .where(inArray(users.id, [...menteeIds, mentorId]))
     .orderBy(users.id);
   const audits = rows.length
-    ? await db.select({ id: auditLog.id }).from(auditLog).where(and(eq(auditLog.subjectType, 'pairing'), inArray(auditLog.subjectId, rows.map((r) => String(r.id))))).orderBy(auditLog.id)
+    ? await db
+        .select({ id: auditLog.id })
+        .from(auditLog)
+        .where(
+          and(
+            eq(auditLog.subjectType, 'pairing'),
+            inArray(
+              auditLog.subjectId,
+              rows.map((r) => String(r.id)),
+            ),
+          ),
+        )
+        .orderBy(auditLog.id)
     : [];
-  const addresses = (await db.select({ email: users.email }).from(users).where(inArray(users.id, [...menteeIds, mentorId]))).map((u) => u.email);
+  const addresses = (
+    await db
+      .select({ email: users.email })
+      .from(users)
+      .where(inArray(users.id, [...menteeIds, mentorId]))
+  ).map((u) => u.email);
   const sent = await db.select({ id: emails.id }).from(emails).where(inArray(emails.to, addresses)).orderBy(emails.id);
   return { pairings: rows, people, audits, emails: sent };
 }
@@ -44,7 +68,7 @@ describe('[PAIRINGS]: proposals, approval and release', () => {
     const admin = await createPerson('admin');
     const mentee = await approvedMentee();
     const mentor = await approvedMentor({}, ['black-african-american']);
-    expect(await proposePairings(admin, [{ menteeId: mentee.id, mentorId: mentor.id }])).toEqual({ ok: 1, failed: [] });
+    expect(await proposePairings(admin, [{ menteeId: mentee.id, mentorId: mentor.id }])).toEqual({ ok: 1, failed: [], stagedAt: expect.any(String) });
     expect(await getMyMentor(mentee)).toBeNull();
     expect(await getMyMentees(mentor)).toEqual([]);
 
@@ -58,12 +82,18 @@ describe('[PAIRINGS]: proposals, approval and release', () => {
     expect(Object.keys((await getMyMentees(mentor))[0])).not.toContain('races');
 
     const db = await getDb();
-    const intro = await db.select({ to: emails.to, subject: emails.subject, text: emails.text }).from(emails).where(and(eq(emails.kind, 'introduction'), inArray(emails.to, [mentee.email, mentor.email])));
+    const intro = await db
+      .select({ to: emails.to, subject: emails.subject, text: emails.text })
+      .from(emails)
+      .where(and(eq(emails.kind, 'introduction'), inArray(emails.to, [mentee.email, mentor.email])));
     expect(intro).toHaveLength(2);
     // Names as registered (the profile's full name).
     expect(intro[0].subject).toBe('Hello Ana Test Student & Dr. Test Mentor');
     expect(intro[0].text).toContain(`Write to ${mentor.email}.`);
-    const audits = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.subjectType, 'pairing'), eq(auditLog.subjectId, String(id))));
+    const audits = await db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectType, 'pairing'), eq(auditLog.subjectId, String(id))));
     expect(audits.map((a) => a.action).sort()).toEqual(['pairing.approved', 'pairing.proposed']);
   });
 
@@ -83,7 +113,10 @@ describe('[PAIRINGS]: proposals, approval and release', () => {
     const [staged, active] = [await approvedMentee(), await approvedMentee()];
     const mentor = await approvedMentor({ capacity: '3' });
     const spare = await approvedMentee();
-    await proposePairings(admin, [staged, active].map((m) => ({ menteeId: m.id, mentorId: mentor.id })));
+    await proposePairings(
+      admin,
+      [staged, active].map((m) => ({ menteeId: m.id, mentorId: mentor.id })),
+    );
     const [stagedId, activeId] = [await proposalId(staged.id), await proposalId(active.id)];
     await approvePairings(admin, [activeId]);
     const before = await snapshot([staged.id, active.id, spare.id], mentor.id);
@@ -169,7 +202,10 @@ describe('[PAIRINGS]: the database enforces one pairing per student and mentor c
     expect(results.filter((r) => r.ok === 1)).toHaveLength(3);
     expect(results.filter((r) => r.failed[0]?.reason === 'The mentor has no free place left.')).toHaveLength(47);
     const db = await getDb();
-    const [{ n }] = await db.select({ n: count() }).from(pairings).where(and(eq(pairings.mentorId, mentor.id), inArray(pairings.state, ['proposed', 'active'])));
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(pairings)
+      .where(and(eq(pairings.mentorId, mentor.id), inArray(pairings.state, ['proposed', 'active'])));
     expect(n).toBe(3);
   }, 120_000);
 
@@ -180,7 +216,10 @@ describe('[PAIRINGS]: the database enforces one pairing per student and mentor c
     const results = await Promise.all(mentors.map((m) => proposePairings(admin, [{ menteeId: mentee.id, mentorId: m.id }])));
     expect(results.filter((r) => r.ok === 1)).toHaveLength(1);
     const db = await getDb();
-    const [{ n }] = await db.select({ n: count() }).from(pairings).where(and(eq(pairings.menteeId, mentee.id), inArray(pairings.state, ['proposed', 'active'])));
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(pairings)
+      .where(and(eq(pairings.menteeId, mentee.id), inArray(pairings.state, ['proposed', 'active'])));
     expect(n).toBe(1);
   }, 120_000);
 
@@ -188,7 +227,10 @@ describe('[PAIRINGS]: the database enforces one pairing per student and mentor c
     const [a1, a2] = [await createPerson('admin'), await createPerson('admin')];
     const mentor = await approvedMentor({ capacity: '3' });
     const mentees = await Promise.all(Array.from({ length: 3 }, () => approvedMentee()));
-    await proposePairings(a1, mentees.map((m) => ({ menteeId: m.id, mentorId: mentor.id })));
+    await proposePairings(
+      a1,
+      mentees.map((m) => ({ menteeId: m.id, mentorId: mentor.id })),
+    );
     const ids = await Promise.all(mentees.map((m) => proposalId(m.id)));
     const db = await getDb();
     await db.update(mentorProfiles).set({ capacity: 1 }).where(eq(mentorProfiles.userId, mentor.id));
@@ -196,9 +238,15 @@ describe('[PAIRINGS]: the database enforces one pairing per student and mentor c
     const attempts = Array.from({ length: 50 }, (_, i) => approvePairings(i % 2 ? a1 : a2, [ids[i % 3]]));
     const results = await Promise.all(attempts);
     expect(results.reduce((s, r) => s + r.ok, 0)).toBe(1);
-    const [{ n }] = await db.select({ n: count() }).from(pairings).where(and(eq(pairings.mentorId, mentor.id), eq(pairings.state, 'active')));
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(pairings)
+      .where(and(eq(pairings.mentorId, mentor.id), eq(pairings.state, 'active')));
     expect(n).toBe(1);
-    const approvals = await db.select().from(auditLog).where(and(eq(auditLog.action, 'pairing.approved'), inArray(auditLog.subjectId, ids.map(String))));
+    const approvals = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'pairing.approved'), inArray(auditLog.subjectId, ids.map(String))));
     expect(approvals).toHaveLength(1);
     console.info(`[PAIRINGS] concurrency test ran on ${(await getDbHandle()).kind}`);
   }, 120_000);
@@ -237,7 +285,7 @@ describe('[PAIRINGS]: stale pages', () => {
     const second = await approvedMentor();
     await proposePairings(admin, [{ menteeId: other.id, mentorId: second.id }]);
     await endPairing(admin, await proposalId(other.id), 'changed my mind', true, 'proposed');
-    expect(await proposePairings(admin, [{ menteeId: other.id, mentorId: second.id }])).toEqual({ ok: 1, failed: [] });
+    expect(await proposePairings(admin, [{ menteeId: other.id, mentorId: second.id }])).toEqual({ ok: 1, failed: [], stagedAt: expect.any(String) });
   });
 
   it('the database allows one lock per student', async () => {

@@ -1,70 +1,21 @@
 'use server';
-import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { roleAction, type ActionState } from '@/lib/actions';
 import { plural } from '@/lib/text';
 import { freeMentorPlaces } from '@/lib/matching/waitlist';
-import { describeLine } from '@/lib/matching/scoring';
+import { toPlanView, type PlanView } from '@/lib/matching/plan';
 import { optimisePool } from '@/lib/matching/workbench';
 import { proposePairings } from '@/lib/pairings/operations';
 
-export type PlanPair = {
-  key: string;
-  menteeId: string;
-  menteeName: string;
-  mentorId: string;
-  mentorName: string;
-  score: number;
-  /** The score broken down, already in words. */
-  lines: string[];
-  locked: boolean;
-};
-
-/** An optimiser run, as plain data for the browser. Nothing of it is saved until it is staged. */
-export type PlanView = {
-  runId: string;
-  pairs: PlanPair[];
-  total: number;
-  identity: { met: number; asked: number };
-  /** Paired per priority tier, highest first (lib/matching/priority.ts). */
-  priority: { tier: number; label: string; paired: number; waiting: number }[];
-  unpaired: { menteeId: string; name: string; reason: string }[];
-  brokenLocks: { menteeName: string; mentorName: string; reason: string }[];
-  ms: number;
-  waiting: number;
-  free: { mentors: number; places: number };
-};
+export type { PlanPair, PlanView } from '@/lib/matching/plan';
 
 export type OptimiseState = ActionState & { plan?: PlanView };
 
 /** Runs the whole-pool optimiser. A POST, not a page load: it is work, and it should run only when asked. */
 export const optimiseAction = roleAction('admin', z.object({}), async (_data, user): Promise<OptimiseState> => {
   const [plan, free] = await Promise.all([optimisePool(user), freeMentorPlaces(user)]);
-  return {
-    ok: true,
-    plan: {
-      runId: randomUUID(),
-      pairs: plan.pairs.map((p) => ({
-        key: `${p.menteeId}|${p.mentorId}`,
-        menteeId: p.menteeId,
-        menteeName: p.menteeName,
-        mentorId: p.mentorId,
-        mentorName: p.mentorName,
-        score: p.score,
-        lines: p.breakdown.map(describeLine),
-        locked: p.locked,
-      })),
-      total: plan.total,
-      identity: { met: plan.identityPreferences.met, asked: plan.identityPreferences.asked },
-      priority: plan.priority,
-      unpaired: plan.unpaired,
-      brokenLocks: plan.brokenLocks,
-      ms: Math.round(plan.ms * 10) / 10,
-      waiting: plan.pairs.length + plan.unpaired.length,
-      free,
-    },
-  };
+  return { ok: true, plan: toPlanView(plan, free) };
 });
 
 // "menteeId|mentorId": each half an id token (no spaces or invisible characters: a NUL would make
@@ -78,7 +29,6 @@ const stageSchema = z.object({
     .default([])
     .transform((list) => [...new Set(list)])
     .refine((list) => list.length > 0, 'Choose at least one pair to stage.')
-    .refine((list) => list.length <= 500, 'Stage at most 500 pairs at a time.')
     .transform((list) =>
       list.map((v) => {
         const [, menteeId, mentorId] = pairValue.exec(v)!;
@@ -90,6 +40,8 @@ const stageSchema = z.object({
 export type StageState = ActionState & {
   runId?: string;
   outcome?: { staged: number; failed: { menteeId: string; mentorId: string; reason: string }[] };
+  /** Where the staged proposals are listed, selected, for approval. */
+  approveHref?: string;
 };
 
 /**
@@ -108,5 +60,11 @@ export const stagePairsAction = roleAction('admin', stageSchema, async (data, us
   const message = outcome.ok
     ? `${plural(outcome.ok, 'proposal', 'proposals')} staged. Neither person sees anything until you approve ${outcome.ok === 1 ? 'it' : 'them'} under Pairings.`
     : 'Nothing was staged.';
-  return { ok: outcome.ok > 0, message, runId: data.runId, outcome: { staged: outcome.ok, failed } };
+  return {
+    ok: outcome.ok > 0,
+    message,
+    runId: data.runId,
+    outcome: { staged: outcome.ok, failed },
+    approveHref: outcome.stagedAt ? `/admin/pairings?state=proposed&staged=${encodeURIComponent(outcome.stagedAt)}` : undefined,
+  };
 });

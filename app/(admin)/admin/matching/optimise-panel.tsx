@@ -79,7 +79,10 @@ function PlanResult({ plan }: { plan: PlanView }) {
           <ul className="flex flex-wrap gap-x-5 gap-y-1">
             {plan.priority.map((t) => (
               <li key={t.tier}>
-                {t.label}: <span className="font-medium text-stone-900">{t.paired} of {t.waiting} paired</span>
+                {t.label}:{' '}
+                <span className="font-medium text-stone-900">
+                  {t.paired} of {t.waiting} paired
+                </span>
               </li>
             ))}
           </ul>
@@ -223,7 +226,8 @@ function StageOutcome({ stage, names }: { stage: StageState; names: Map<string, 
       <Alert tone={outcome.staged ? 'success' : 'error'} title={stage.message}>
         {outcome.staged > 0 && (
           <p>
-            <Link href="/admin/pairings?state=proposed">Review the proposals</Link>, or optimise again for the students still waiting.
+            <Link href={stage.approveHref ?? '/admin/pairings?state=proposed'}>Review and approve the staged proposals</Link> (they are selected for you), or
+            optimise again for the students still waiting.
           </p>
         )}
       </Alert>

@@ -16,12 +16,15 @@ function revalidatePairings() {
 
 export type ApproveState = ActionState & {
   preview?: IntroPreview;
+  /** Which selected pair the preview shows (0-based), in the order of the selection. */
+  previewAt?: number;
   outcome?: { released: number; failed: { name: string; reason: string }[] };
 };
 
 /**
  * Approve and release, in two steps. The first submission only checks the email and shows it
- * filled in for the first selected pairing, with "Release 3 pairings?"; the second carries the key
+ * filled in for the first selected pairing (Previous / Next page through every selected pair's
+ * email: `previewAt`), with "Release 3 pairings?"; the second carries the key
  * of what was confirmed. If the selection or the words changed in between, the keys differ and
  * the coordinator is asked again — both people in every pair get this email, so it must be the
  * one they saw.
@@ -30,9 +33,14 @@ export const approveSelectedAction = roleAction('admin', approveSelectedSchema, 
   const key = approvalKey(data);
   const typed = formValues(formData);
   if (data.confirm !== key) {
-    const preview = await previewIntroduction(user, data.ids[0], data);
-    if (!preview) return { message: 'The first selected proposal no longer exists. Reload the page and choose again.', values: typed };
-    return { preview, values: { ...typed, ids: data.ids.map(String), step: 'confirm', confirm: key } };
+    const at = Math.min(data.previewAt ?? 0, data.ids.length - 1);
+    const preview = await previewIntroduction(user, data.ids[at], data);
+    if (!preview)
+      return {
+        message: `The ${at === 0 ? 'first' : 'previewed'} selected proposal no longer exists. Reload the page and choose again.`,
+        values: typed,
+      };
+    return { preview, previewAt: at, values: { ...typed, ids: data.ids.map(String), step: 'confirm', confirm: key } };
   }
   const outcome = await approvePairings(user, data.ids, { subject: data.subject, body: data.body });
   revalidatePairings();

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { z } from 'zod';
 import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -38,12 +39,16 @@ const DONE: Record<string, string> = {
   'ended-rematch': 'The pairing has ended. The student is back at the top of the waitlist for a no-fault rematch.',
 };
 
+const stagedParam = z.iso.datetime();
+
 const points = (score: number | null) => (score === null ? '—' : score.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 
 export default async function PairingsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireRole('admin');
   const params = await searchParams;
   const tab = parsePairingTab(params.state);
+  // ?staged=<when>: the proposals one staging wrote (one statement, one timestamp) start selected.
+  const stagedAt = stagedParam.safeParse(params.staged).data;
   const cadenceView = tab === 'active' ? parseCadenceView(params) : {};
   // Pages of 50 (the proposed tab is one bulk form, so it takes up to 500 at once); the heading
   // counts every pairing in the tab, never just the page.
@@ -112,6 +117,7 @@ export default async function PairingsPage({ searchParams }: { searchParams: Sea
         ) : tab === 'proposed' ? (
           <ProposedPanel
             rows={rows.map(toProposedRow)}
+            preselected={stagedAt ? rows.filter((r) => r.proposedAt.toISOString() === stagedAt).map((r) => r.id) : []}
             template={{ subject: DEFAULT_INTRO_SUBJECT, body: DEFAULT_INTRO_BODY }}
             placeholders={INTRO_PLACEHOLDERS.map((name) => ({ name, meaning: PLACEHOLDER_MEANINGS[name] }))}
             limits={{ subjectMax: INTRO_SUBJECT_MAX, bodyMax: INTRO_BODY_MAX }}

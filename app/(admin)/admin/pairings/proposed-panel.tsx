@@ -26,6 +26,8 @@ export type ProposedRow = {
 
 type Props = {
   rows: ProposedRow[];
+  /** Proposals that start selected: the ones just staged from the matching page. */
+  preselected?: number[];
   template: { subject: string; body: string };
   placeholders: { name: string; meaning: string }[];
   limits: { subjectMax: number; bodyMax: number };
@@ -40,16 +42,25 @@ const asText = (v: string | string[] | undefined, fallback: string) => (typeof v
  * The checkboxes sit in the table and join the form through its id, so each row can also hold its
  * own "Withdraw proposal" form (forms cannot nest).
  */
-export function ProposedPanel({ rows, template, placeholders, limits }: Props) {
+export function ProposedPanel({ rows, preselected = [], template, placeholders, limits }: Props) {
   const [state, action] = useActionState(approveSelectedAction, {} as ApproveState);
   const formId = useId();
   const wrapRef = useRef<HTMLDivElement>(null);
   const subjectRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
 
-  // The selection survives the preview step, and is cleared after a release.
-  const kept = new Set(asList(state.values?.ids));
-  const { round, count, cancelled, setCancelled, recount, selectAll: checkAll } = useSelection(state, kept, wrapRef);
+  // The proposals just staged start selected (they were staged to be approved); the selection then
+  // survives the preview step, and is cleared after a release.
+  const initial = state.values === undefined;
+  const kept = new Set(initial ? preselected.map(String) : asList(state.values?.ids));
+  const {
+    round,
+    count,
+    cancelled,
+    setCancelled,
+    recount,
+    selectAll: checkAll,
+  } = useSelection(state, kept, wrapRef, rows.filter((r) => kept.has(String(r.id))).length);
   const selectAll = (checked: boolean) => {
     checkAll(checked);
     setCancelled(true);
@@ -71,6 +82,7 @@ export function ProposedPanel({ rows, template, placeholders, limits }: Props) {
   const values = state.values ?? {};
   const confirming = values.step === 'confirm' && !!values.confirm && !cancelled && !!state.preview;
   const selected = asList(values.ids).length;
+  const at = state.previewAt ?? 0;
   const editorOpen = confirming || !!state.fieldErrors?.subject || !!state.fieldErrors?.body || undefined;
 
   return (
@@ -82,7 +94,13 @@ export function ProposedPanel({ rows, template, placeholders, limits }: Props) {
               <label htmlFor={`${formId}-all`} className="sr-only">
                 Select every proposal
               </label>
-              <input id={`${formId}-all`} type="checkbox" className="size-5 accent-brand-700" onChange={(e) => selectAll(e.target.checked)} />
+              <input
+                id={`${formId}-all`}
+                type="checkbox"
+                className="size-5 accent-brand-700"
+                defaultChecked={initial && rows.length > 0 && rows.every((r) => kept.has(String(r.id)))}
+                onChange={(e) => selectAll(e.target.checked)}
+              />
             </Th>
             <Th>Student</Th>
             <Th>Physician</Th>
@@ -218,11 +236,21 @@ export function ProposedPanel({ rows, template, placeholders, limits }: Props) {
               <>
                 <section aria-labelledby={`${formId}-preview`} className="space-y-2 rounded-md border border-stone-300 p-4">
                   <h3 id={`${formId}-preview`} className="font-semibold text-stone-900">
-                    Preview for {state.preview.menteeName} and {state.preview.mentorName}
+                    {selected > 1 && `Email ${at + 1} of ${selected}: `}Preview for {state.preview.menteeName} and {state.preview.mentorName}
                   </h3>
                   <p className="text-sm text-stone-600">To {state.preview.to.join(' and ')}</p>
                   <p className="font-semibold break-words">{state.preview.subject}</p>
                   <div className="max-w-prose text-sm break-words whitespace-pre-line text-stone-800">{state.preview.body}</div>
+                  {selected > 1 && (
+                    <div role="group" aria-label="Page through each pair's email" className="flex flex-wrap gap-2 pt-2">
+                      <SubmitButton name="previewAt" value={String(at - 1)} variant="secondary" disabled={at === 0} pendingText="Loading…">
+                        ← Previous pair
+                      </SubmitButton>
+                      <SubmitButton name="previewAt" value={String(at + 1)} variant="secondary" disabled={at >= selected - 1} pendingText="Loading…">
+                        Next pair →
+                      </SubmitButton>
+                    </div>
+                  )}
                 </section>
                 <ConfirmStep
                   question={`Release ${plural(selected, 'pairing', 'pairings')}? Both people in each pair will be emailed.`}
