@@ -8,10 +8,10 @@
  * coordinators' notes. Deterministic (one seeded stream, fixed ids) and set-based: every table is
  * written in a few multi-row inserts, so 50× takes seconds.
  *
- * Run it on a fresh database: a second run at the same or a smaller scale finds its people there
- * and changes nothing; a larger scale on a seeded database is refused (say so, start afresh).
+ * A second run at the same or a smaller scale finds its people there and changes nothing; a larger
+ * scale adds the difference (the pairings of the added students go to the added physicians).
  */
-import { and, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './client';
 import {
@@ -71,18 +71,18 @@ export async function seedScaled(db: Db, scale: number): Promise<ScaleCounts> {
   const mentorTotal = DEMO_MENTORS * scale;
   if (scale === 1) return counts;
 
-  const [already] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(users)
-    .where(and(like(users.email, 'student%@example.edu'), eq(users.role, 'mentee')));
-  const last = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, `student${menteeTotal}@example.edu`));
-  if (last.length) return counts; // seeded at this scale (or larger) already
-  if (already.n > DEMO_MENTEES) throw new Error(`This database was seeded at a smaller scale (${already.n} students). Seed a fresh database instead.`);
+  // Grow from what is there: the demo's people, or an earlier (smaller) scaled seed's.
+  const [existing] = await db
+    .select({
+      mentees: sql<number>`count(*) filter (where ${users.email} ~ '^student[0-9]+@example[.]edu$')::int`,
+      mentors: sql<number>`count(*) filter (where ${users.email} ~ '^mentor[0-9]+@example[.]org$')::int`,
+    })
+    .from(users);
+  const menteeFrom = Math.max(DEMO_MENTEES, existing.mentees);
+  const mentorFrom = Math.max(DEMO_MENTORS, existing.mentors);
+  if (menteeFrom >= menteeTotal) return counts; // seeded at this scale (or larger) already
 
-  const c = chooser(rng(5013));
+  const c = chooser(rng(5013 + menteeFrom));
   const { rand, pick, some } = c;
   const at = clockNow();
   const [settings] = await db.select({ timeZone: programSettings.timeZone, termMonths: programSettings.termMonths }).from(programSettings);
@@ -101,7 +101,7 @@ export async function seedScaled(db: Db, scale: number): Promise<ScaleCounts> {
   const attestRows: (typeof attestations.$inferInsert)[] = [];
   const identityRows: (typeof identityAnswers.$inferInsert)[] = [];
   const mentorSlots: { id: string; free: number }[] = [];
-  for (let i = DEMO_MENTORS; i < mentorTotal; i++) {
+  for (let i = mentorFrom; i < mentorTotal; i++) {
     const id = uuidFrom(rand);
     const { first, last } = mentorName(i);
     const waited = Math.floor(rand() * 400);
@@ -128,7 +128,7 @@ export async function seedScaled(db: Db, scale: number): Promise<ScaleCounts> {
   type Fate = 'pending' | 'waiting' | 'proposed' | 'active' | 'completed' | 'ended';
   const students: { id: string; fate: Fate; targetCycle: number; waitedDays: number }[] = [];
   const menteeRows: (typeof menteeProfiles.$inferInsert)[] = [];
-  for (let i = DEMO_MENTEES; i < menteeTotal; i++) {
+  for (let i = menteeFrom; i < menteeTotal; i++) {
     const id = uuidFrom(rand);
     const { first, last } = menteeName(i);
     const r = rand();
