@@ -70,7 +70,9 @@ export async function getOverviewData(actor: SessionUser): Promise<OverviewData>
     .select({
       n: sql<number>`count(*)::int`,
       buckets: sql<number[]>`array[${sql.join(
-        WAIT_BUCKETS.map((b) => sql`(count(*) filter (where ${waitedDays} >= ${b.min}${Number.isFinite(b.max) ? sql` and ${waitedDays} <= ${b.max}` : sql``}))::int`),
+        WAIT_BUCKETS.map(
+          (b) => sql`(count(*) filter (where ${waitedDays} >= ${b.min}${Number.isFinite(b.max) ? sql` and ${waitedDays} <= ${b.max}` : sql``}))::int`,
+        ),
         sql`, `,
       )}]`,
     })
@@ -80,7 +82,9 @@ export async function getOverviewData(actor: SessionUser): Promise<OverviewData>
   // Free places: approved, unpaused mentors, capacity minus open (proposed or active) pairings.
   const free = db
     .select({
-      free: sql<number>`greatest(0, ${mentorProfiles.capacity} - (select count(*)::int from ${pairings} p where p.mentor_id = ${users.id} and p.state in ('proposed','active')))`.as('free'),
+      free: sql<number>`greatest(0, ${mentorProfiles.capacity} - (select count(*)::int from ${pairings} p where p.mentor_id = ${users.id} and p.state in ('proposed','active')))`.as(
+        'free',
+      ),
     })
     .from(users)
     .innerJoin(mentorProfiles, eq(mentorProfiles.userId, users.id))

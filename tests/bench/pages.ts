@@ -132,7 +132,22 @@ const BASELINE_DIR = join(tmpdir(), 'mm-bench-baseline');
 const BASELINE_FILES: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'bench-baseline', private: true, type: 'module' }),
   'next.config.mjs': 'export default {};\n',
-  'tsconfig.json': JSON.stringify({ compilerOptions: { jsx: 'preserve', strict: true, module: 'esnext', moduleResolution: 'bundler', target: 'es2022', lib: ['dom', 'es2022'], skipLibCheck: true, noEmit: true, isolatedModules: true, esModuleInterop: true, plugins: [{ name: 'next' }] }, include: ['**/*.tsx'] }),
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: {
+      jsx: 'preserve',
+      strict: true,
+      module: 'esnext',
+      moduleResolution: 'bundler',
+      target: 'es2022',
+      lib: ['dom', 'es2022'],
+      skipLibCheck: true,
+      noEmit: true,
+      isolatedModules: true,
+      esModuleInterop: true,
+      plugins: [{ name: 'next' }],
+    },
+    include: ['**/*.tsx'],
+  }),
   'app/layout.tsx': `export const metadata = { title: 'Baseline' };\nexport default function Layout({ children }: { children: React.ReactNode }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n`,
   'app/page.tsx': `import { headers } from 'next/headers';\n// Dynamic: rendered per request, like every page of the app.\nexport default async function Page() {\n  const h = await headers();\n  return (<main><h1>Hello</h1><p>A trivial dynamic page for {h.get('user-agent') ?? 'you'}.</p></main>);\n}\n`,
 };
@@ -149,7 +164,11 @@ function ensureBaseline() {
   }
   symlinkSync(join(ROOT, 'node_modules'), join(BASELINE_DIR, 'node_modules'));
   log('building the baseline app (once)…');
-  const built = spawnSync(process.execPath, [NEXT_BIN, 'build', '--webpack'], { cwd: BASELINE_DIR, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const built = spawnSync(process.execPath, [NEXT_BIN, 'build', '--webpack'], {
+    cwd: BASELINE_DIR,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (built.status !== 0) throw new Error('The baseline app did not build.');
   writeFileSync(stampFile, stamp);
 }
@@ -198,7 +217,16 @@ async function measure(name: string, url: string, cookie?: string): Promise<Row>
   // Warm-up: a second of traffic so first-compile costs and caches are not measured.
   await autocannon({ url, connections, duration: 1, headers });
   const r = await autocannon({ url, connections, duration, headers });
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, kB: Buffer.byteLength(html) / 1024, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
+  return {
+    name,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    kB: Buffer.byteLength(html) / 1024,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+  };
 }
 
 /** The optimise form's own post (no JavaScript): its hidden fields, multipart, same origin. */
@@ -211,7 +239,12 @@ async function optimiseForm(cookie: string): Promise<FormData> {
   for (const input of form.match(/<input[^>]*>/g) ?? []) {
     const name = input.match(/name="([^"]*)"/)?.[1];
     if (!name) continue;
-    const value = (input.match(/value="([^"]*)"/)?.[1] ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    const value = (input.match(/value="([^"]*)"/)?.[1] ?? '')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+      .replace(/&#x27;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>');
     data.append(name, value);
   }
   return data;
@@ -227,7 +260,12 @@ async function scenario(tokens: Record<string, string>) {
   const coordinator = (async () => {
     while (!stop) {
       const t = performance.now();
-      const res = await fetch(`${appUrl}/admin/matching`, { method: 'POST', body: form, headers: { cookie: adminCookie, origin: appUrl, 'sec-fetch-site': 'same-origin' }, redirect: 'manual' });
+      const res = await fetch(`${appUrl}/admin/matching`, {
+        method: 'POST',
+        body: form,
+        headers: { cookie: adminCookie, origin: appUrl, 'sec-fetch-site': 'same-origin' },
+        redirect: 'manual',
+      });
       const body = await res.text();
       times.push(performance.now() - t);
       if (res.status >= 400) failures.push(`${res.status} ${body.slice(0, 120)}`);
@@ -275,8 +313,12 @@ async function main() {
   const after = await measure('baseline (after)', baseUrl);
   const base = (before.rps + after.rps) / 2;
 
-  console.log(`\nbench:pages — ${APP_DIR === ROOT ? 'this checkout' : APP_DIR}, scale ${scale}, ${connections} connections, ${duration} s per page, PGlite, ${new Date().toISOString()}`);
-  console.log(`${'page'.padEnd(20)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'HTML kB'.padStart(8)} ${'× base'.padStart(7)}  targets`);
+  console.log(
+    `\nbench:pages — ${APP_DIR === ROOT ? 'this checkout' : APP_DIR}, scale ${scale}, ${connections} connections, ${duration} s per page, PGlite, ${new Date().toISOString()}`,
+  );
+  console.log(
+    `${'page'.padEnd(20)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'HTML kB'.padStart(8)} ${'× base'.padStart(7)}  targets`,
+  );
   const misses: string[] = [];
   for (const r of [before, ...rows, after]) {
     const isBase = r.name.startsWith('baseline');

@@ -40,7 +40,18 @@ describe('[ADMIN LISTS]: bounded pages that together hold every row', () => {
     const times = [1, 2, 3, 3, 4, 5, 6].map((d) => new Date(Date.UTC(2026, 1, d)));
     const made = await db
       .insert(emails)
-      .values(times.map((createdAt, i) => ({ to, subject: `Mail ${i}`, text: 't', html: '<p>t</p>', kind: 'introduction', transport: 'outbox' as const, status: 'queued' as const, createdAt })))
+      .values(
+        times.map((createdAt, i) => ({
+          to,
+          subject: `Mail ${i}`,
+          text: 't',
+          html: '<p>t</p>',
+          kind: 'introduction',
+          transport: 'outbox' as const,
+          status: 'queued' as const,
+          createdAt,
+        })),
+      )
       .returning({ id: emails.id, createdAt: emails.createdAt });
     const newestFirst = [...made].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id).map((m) => m.id);
 

@@ -24,7 +24,8 @@ vi.mock('next/headers', async () => (await import('../support/request-scope')).n
 const requestCache = vi.hoisted(() => ({ memo: new Map<unknown, unknown>() }));
 vi.mock('react', async (original) => {
   const react = await original<typeof import('react')>();
-  const cache = <A extends unknown[], R>(fn: (...args: A) => R) =>
+  const cache =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
     (...args: A): R => {
       let node = requestCache.memo.get(fn) as Map<unknown, unknown> | undefined;
       if (!node) requestCache.memo.set(fn, (node = new Map()));
@@ -74,7 +75,11 @@ const PAGES: { path: string; who: Who; page: () => Promise<Module>; search?: Rec
 async function render(who: Who, page: Module, search: Record<string, string>): Promise<string> {
   const Root = component(await import('@/app/layout'));
   const Layout = component(await layouts[who]());
-  const tree = createElement(Root, null, createElement(Layout, null, createElement(component(page), { searchParams: Promise.resolve(search), params: Promise.resolve({}) })));
+  const tree = createElement(
+    Root,
+    null,
+    createElement(Layout, null, createElement(component(page), { searchParams: Promise.resolve(search), params: Promise.resolve({}) })),
+  );
   requestCache.memo = new Map(); // a new request
   const errors: unknown[] = [];
   const stream = await renderToReadableStream(tree, { onError: (err) => void errors.push(err) });
