@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { SESSION_COOKIES, sessionPerson } from '@/lib/auth/gate';
+import { extendSession, extensionDue, handOver, readSession, SESSION_COOKIES } from '@/lib/auth/gate';
 import { crossOriginReason } from '@/lib/auth/origin';
 import { portalHome } from '@/lib/auth/portal';
 import { getEnv } from '@/lib/env';
@@ -48,9 +48,13 @@ export async function proxy(req: NextRequest) {
   const guarded = portal || pathname === '/register' || pathname.startsWith('/register/');
   if (!guarded) return next();
 
-  const token = SESSION_COOKIES.map((c) => req.cookies.get(c)?.value).find(Boolean);
-  const person = token ? await sessionPerson(token).catch(() => undefined) : null;
-  if (person === undefined) return next(); // database trouble: let the page render its error
+  const cookie = SESSION_COOKIES.map((name) => ({ name, token: req.cookies.get(name)?.value })).find((c) => c.token);
+  const token = cookie?.token;
+  const read = token ? await readSession(token).catch(() => undefined) : null;
+  if (read === undefined) return next(); // database trouble: let the page render its error
+  const person = read?.user ?? null;
+  // The page takes what was read here (lib/auth/gate.ts) instead of reading the session again.
+  if (token) handOver(nonce, token, person);
   if (!person) {
     // Exports are files, not pages: answer 404 like any unknown address instead of a sign-in page.
     if (pathname.startsWith('/admin/exports/')) return NextResponse.rewrite(new URL('/404', req.url), { status: 404 });
@@ -66,7 +70,12 @@ export async function proxy(req: NextRequest) {
   if (portal && portal !== 'admin' && person.role !== portal) {
     return secure(NextResponse.redirect(new URL(portalHome(person), req.url)));
   }
-  return next();
+  if (!read || !cookie?.token || !extensionDue(read.expires)) return next();
+  // Once a day, the session is extended by its full life (as Auth.js would), and so is the cookie.
+  const res = next();
+  const expires = await extendSession(cookie.token).catch(() => null);
+  if (expires) res.cookies.set(cookie.name, cookie.token, { expires, httpOnly: true, sameSite: 'lax', path: '/', secure: cookie.name.startsWith('__Secure-') });
+  return res;
 }
 
 /**

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { PGliteInterface } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { getEnv } from '@/lib/env';
+import { queryLogger } from './query-log';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -57,7 +58,7 @@ async function open(): Promise<Handle> {
       connect_timeout: 5,
       onnotice: () => {},
     });
-    const db = drizzle(sql, { schema, casing: 'snake_case' }) as unknown as Db;
+    const db = drizzle(sql, { schema, casing: 'snake_case', logger: queryLogger }) as unknown as Db;
     return { db, kind: 'postgres', close: () => sql.end({ timeout: 5 }) };
   }
 
@@ -72,7 +73,7 @@ async function open(): Promise<Handle> {
   }
   const client = new PGlite(inMemory ? undefined : dir);
   await client.waitReady;
-  const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzle(client, { schema, casing: 'snake_case', logger: queryLogger }) as unknown as Db;
   return {
     db,
     kind: 'pglite',

@@ -1,8 +1,9 @@
 import Link from 'next/link';
+import { cache } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import type { SessionUser } from '@/lib/auth/session';
-import { getMyChecklist, summarise } from '@/lib/roadmap/checklist';
+import { getMyChecklists, summarise } from '@/lib/roadmap/checklist';
 import { itemView, type ItemView } from './view';
 
 function Line({ item }: { item: ItemView }) {
@@ -26,8 +27,12 @@ function Line({ item }: { item: ItemView }) {
  * The student's home shows theirs; the physician's home shows one per mentee. Renders nothing when
  * the person has no active pairing (or the pairing is not theirs).
  */
+/** All of this person's checklists, read once per request however many sections ask (one per mentee). */
+const myChecklists = cache((user: SessionUser) => getMyChecklists(user));
+
 export async function RoadmapHomeSection({ user, pairingId, href, compact = false }: { user: SessionUser; pairingId?: number; href: string; compact?: boolean }) {
-  const list = await getMyChecklist(user, pairingId);
+  const lists = await myChecklists(user);
+  const list = pairingId === undefined ? ([...lists.values()][0] ?? null) : (lists.get(pairingId) ?? null);
   if (!list) return null;
   const s = summarise(list);
   const next = s.next.map((i) => itemView(i, list));

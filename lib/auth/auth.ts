@@ -7,12 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import NextAuth from 'next-auth';
 import Resend from 'next-auth/providers/resend';
-import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { securityEvent } from '@/lib/security/log';
 import { now } from '@/lib/time/clock';
+import { SESSION_MAX_AGE_S, SESSION_UPDATE_AGE_S } from './gate';
 import { safeReturnPath } from './links';
 import { InvalidSignInAddress, normalizeSignInAddress, sendSignInEmail } from './sign-in-email';
 import { acceptAdminInvite } from '@/lib/admins/admins';
@@ -37,7 +37,9 @@ const nextAuth = NextAuth(async () => {
     },
     session: {
       strategy: 'database',
-      maxAge: 30 * 24 * 60 * 60,
+      // The proxy and getCurrentUser read and extend sessions themselves (lib/auth/gate.ts), by these.
+      maxAge: SESSION_MAX_AGE_S,
+      updateAge: SESSION_UPDATE_AGE_S,
       // 256 random bits (the default randomUUID has 122).
       generateSessionToken: () => randomBytes(32).toString('base64url'),
     },
@@ -87,6 +89,5 @@ const nextAuth = NextAuth(async () => {
   };
 });
 
+// No `auth` export: pages, routes and actions read the session once, through getCurrentUser.
 export const { handlers, signIn, signOut } = nextAuth;
-/** The session for this request, looked up once per render. */
-export const auth = cache(nextAuth.auth);

@@ -1,56 +1,35 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { getDb } from '@/db/client';
-import { menteeProfiles, mentorProfiles, users, type PersonStatus, type Role } from '@/db/schema';
-import { databaseIsUp } from '@/lib/health';
+import type { Role } from '@/db/schema';
 import { securityEvent } from '@/lib/security/log';
-import { auth } from './auth';
-import { SESSION_COOKIES } from './gate';
+import { readSession, SESSION_COOKIES, takeHandOver, type SessionUser } from './gate';
 import { hasPermission, PORTAL_PERMISSION } from './permissions';
 import { portalHome } from './portal';
 
-export type SessionUser = {
-  id: string;
-  email: string;
-  name: string | null;
-  /** The "name you go by" from the profile, once one is submitted: what greetings use. */
-  goesBy: string | null;
-  role: Role | null;
-  status: PersonStatus;
-};
+export type { SessionUser };
 
-/** The signed-in person, read fresh from the database once per request (roles can change). */
+/**
+ * The signed-in person, read once per request: what the proxy read for this request when it guarded
+ * the page (lib/auth/gate.ts's hand-over), else one look-up of the session cookie here. Never through
+ * Auth.js's auth(), which would read the session a second time. Roles can change, so it is always
+ * this request's read.
+ */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) {
-    // Auth.js reports a database failure as "no session". With a session cookie present, tell the
-    // two apart, so a person sees "we can't load this page" rather than being signed out.
-    const jar = await cookies();
-    if (SESSION_COOKIES.some((c) => jar.has(c)) && !(await databaseIsUp(2000))) throw new Error('The database is unavailable.');
-    return null;
+  const jar = await cookies();
+  const token = SESSION_COOKIES.map((c) => jar.get(c)?.value).find(Boolean);
+  if (!token) return null;
+  const requestKey = (await headers()).get('x-nonce');
+  const handed = requestKey ? takeHandOver(requestKey, token) : undefined;
+  if (handed !== undefined) return handed;
+  try {
+    return (await readSession(token))?.user ?? null;
+  } catch (err) {
+    // With a session cookie present, a person sees "we can't load this page" rather than being signed out.
+    console.error(err);
+    throw new Error('The database is unavailable.');
   }
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      menteeName: menteeProfiles.preferredName,
-      mentorName: mentorProfiles.preferredName,
-      role: users.role,
-      status: users.status,
-    })
-    .from(users)
-    .leftJoin(menteeProfiles, eq(menteeProfiles.userId, users.id))
-    .leftJoin(mentorProfiles, eq(mentorProfiles.userId, users.id))
-    .where(eq(users.id, id));
-  if (!row) return null;
-  const { menteeName, mentorName, ...rest } = row;
-  return { ...rest, goesBy: greetingName({ ...rest, goesBy: menteeName ?? mentorName }) };
 });
 
 async function currentPath(): Promise<string> {
@@ -74,9 +53,4 @@ export async function requireRole(role: Role): Promise<SessionUser> {
   securityEvent('authorisation.refused', { where: 'page', path: await currentPath(), userId: user.id, role: user.role, required: role });
   if (role === 'admin') notFound();
   redirect(portalHome(user));
-}
-
-/** The name to greet someone by: the name they go by, else the first word of their name. */
-export function greetingName(p: { name: string | null; goesBy?: string | null }): string | null {
-  return p.goesBy?.trim() || p.name?.trim().split(/\s+/)[0] || null;
 }

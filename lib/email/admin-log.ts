@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { emails, emailStatus, type EmailStatus } from '@/db/schema';
 import { assertPermission } from '@/lib/auth/permissions';
@@ -31,7 +31,18 @@ export async function listEmailKinds(actor: SessionUser): Promise<string[]> {
  * The mail log for coordinators: who was sent what, and whether it went out. No bodies and no
  * links — sign-in links are never stored, and the other emails' links are in the person's own mail.
  */
-export async function listEmails(actor: SessionUser, filter: { to?: string; kind?: string; status?: EmailStatus }, limit = 100): Promise<LoggedEmail[]> {
+export const EMAIL_LOG_PAGE_SIZE = 50;
+
+/**
+ * A page of the mail log, newest first. `before` is the id of the last email of the previous page:
+ * the page continues below it in (created, id) order — a cursor, so a page deep in the log costs
+ * what the first does.
+ */
+export async function listEmails(
+  actor: SessionUser,
+  filter: { to?: string; kind?: string; status?: EmailStatus; before?: number },
+  limit = EMAIL_LOG_PAGE_SIZE,
+): Promise<LoggedEmail[]> {
   assertPermission(actor, 'emails:read');
   const db = await getDb();
   const to = filter.to?.normalize('NFC').trim().toLowerCase();
@@ -49,7 +60,14 @@ export async function listEmails(actor: SessionUser, filter: { to?: string; kind
     })
     .from(emails)
     .where(
-      and(to ? eq(emails.to, to) : undefined, filter.kind ? eq(emails.kind, filter.kind) : undefined, filter.status ? eq(emails.status, filter.status) : undefined),
+      and(
+        to ? eq(emails.to, to) : undefined,
+        filter.kind ? eq(emails.kind, filter.kind) : undefined,
+        filter.status ? eq(emails.status, filter.status) : undefined,
+        filter.before === undefined
+          ? undefined
+          : sql`(${emails.createdAt}, ${emails.id}) < (select c.created_at, c.id from ${emails} c where c.id = ${filter.before})`,
+      ),
     )
     .orderBy(desc(emails.createdAt), desc(emails.id))
     .limit(limit);

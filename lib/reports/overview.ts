@@ -64,16 +64,35 @@ export async function getOverviewData(actor: SessionUser): Promise<OverviewData>
   const num = (role: 'mentee' | 'mentor', pred: (s: string) => boolean) =>
     byRoleStatus.filter((r) => r.role === role && pred(r.status)).reduce((a, r) => a + r.n, 0);
 
-  const waiting = await db.select({ since: users.waitingSince, changed: users.statusChangedAt, created: users.createdAt }).from(users).where(isWaitingMentee());
+  // Counted in the database, one row however many wait: the total and the days-waited buckets.
+  const waitedDays = sql`greatest(0, floor(extract(epoch from (${at.toISOString()}::timestamptz - coalesce(${users.waitingSince}, ${users.statusChangedAt}, ${users.createdAt}))) / 86400))`;
+  const [waiting] = await db
+    .select({
+      n: sql<number>`count(*)::int`,
+      buckets: sql<number[]>`array[${sql.join(
+        WAIT_BUCKETS.map(
+          (b) => sql`(count(*) filter (where ${waitedDays} >= ${b.min}${Number.isFinite(b.max) ? sql` and ${waitedDays} <= ${b.max}` : sql``}))::int`,
+        ),
+        sql`, `,
+      )}]`,
+    })
+    .from(users)
+    .where(isWaitingMentee());
 
   // Free places: approved, unpaused mentors, capacity minus open (proposed or active) pairings.
-  const places = await db
+  const free = db
     .select({
-      free: sql<number>`greatest(0, ${mentorProfiles.capacity} - (select count(*)::int from ${pairings} p where p.mentor_id = ${users.id} and p.state in ('proposed','active')))`,
+      free: sql<number>`greatest(0, ${mentorProfiles.capacity} - (select count(*)::int from ${pairings} p where p.mentor_id = ${users.id} and p.state in ('proposed','active')))`.as(
+        'free',
+      ),
     })
     .from(users)
     .innerJoin(mentorProfiles, eq(mentorProfiles.userId, users.id))
-    .where(and(eq(users.role, 'mentor'), eq(users.status, 'approved'), sql`not ${pausedCondition(mentorProfiles.pausedUntil, today)}`));
+    .where(and(eq(users.role, 'mentor'), eq(users.status, 'approved'), sql`not ${pausedCondition(mentorProfiles.pausedUntil, today)}`))
+    .as('free');
+  const [places] = await db
+    .select({ mentors: sql<number>`(count(*) filter (where ${free.free} > 0))::int`, places: sql<number>`coalesce(sum(${free.free}), 0)::int` })
+    .from(free);
 
   const [notAttested] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -100,59 +119,67 @@ export async function getOverviewData(actor: SessionUser): Promise<OverviewData>
     .groupBy(live.status);
   const cadence = Object.fromEntries(CADENCE_STATUSES.map((c) => [c, cadenceRows.find((r) => r.status === c)?.n ?? 0])) as Record<CadenceStatus, number>;
 
-  const allPairings = await db
-    .select({ state: pairings.state, proposedAt: pairings.proposedAt, approvedAt: pairings.approvedAt, endedAt: pairings.endedAt })
-    .from(pairings);
-  const openBy = (state: string) => allPairings.filter((p) => p.state === state).length;
-
   // Weeks ending today, oldest first.
   const weekEnds = Array.from({ length: WEEKS }, (_, i) => new Date(at.getTime() - (WEEKS - 1 - i) * 7 * DAY));
-  const since = new Date(weekEnds[0].getTime() - 7 * DAY);
-  const registrations = await db
-    .select({ role: users.role, createdAt: users.createdAt })
-    .from(users)
-    .where(and(sql`${users.role} in ('mentee','mentor')`, gt(users.createdAt, since)));
-  const registrationsPerWeek = weekEnds.map((end) => {
-    const start = end.getTime() - 7 * DAY;
-    const inWeek = registrations.filter((r) => r.createdAt.getTime() > start && r.createdAt.getTime() <= end.getTime());
-    return { label: weekLabel(end), values: { mentee: inWeek.filter((r) => r.role === 'mentee').length, mentor: inWeek.filter((r) => r.role === 'mentor').length } };
-  });
+  const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+  // Open pairings by state, and the state each pairing was in at the end of each week (from its own
+  // dates): one row of counts, computed where the pairings are.
+  const [pairingCounts] = await db
+    .select({
+      active: sql<number>`(count(*) filter (where ${pairings.state} = 'active'))::int`,
+      proposed: sql<number>`(count(*) filter (where ${pairings.state} = 'proposed'))::int`,
+      weeks: sql<[number, number, number][]>`json_build_array(${sql.join(
+        weekEnds.map((end) => {
+          const t = iso(end);
+          const seen = sql`${pairings.proposedAt} <= ${t}`;
+          const closed = sql`${pairings.endedAt} is not null and ${pairings.endedAt} <= ${t}`;
+          const approved = sql`${pairings.approvedAt} is not null and ${pairings.approvedAt} <= ${t}`;
+          return sql`json_build_array(count(*) filter (where ${seen} and not (${closed}) and not (${approved})), count(*) filter (where ${seen} and not (${closed}) and ${approved}), count(*) filter (where ${seen} and ${closed}))`;
+        }),
+        sql`, `,
+      )})`,
+    })
+    .from(pairings);
 
-  // The state each pairing was in at the end of each week, from its own dates.
-  const pairingsOverTime = weekEnds.map((end) => {
-    const t = end.getTime();
-    let proposed = 0;
-    let active = 0;
-    let closed = 0;
-    for (const p of allPairings) {
-      if (p.proposedAt.getTime() > t) continue;
-      if (p.endedAt && p.endedAt.getTime() <= t) closed++;
-      else if (p.approvedAt && p.approvedAt.getTime() <= t) active++;
-      else proposed++;
-    }
+  const [registrations] = await db
+    .select({
+      weeks: sql<[number, number][]>`json_build_array(${sql.join(
+        weekEnds.map((end) => {
+          const inWeek = sql`${users.createdAt} > ${iso(new Date(end.getTime() - 7 * DAY))} and ${users.createdAt} <= ${iso(end)}`;
+          return sql`json_build_array(count(*) filter (where ${users.role} = 'mentee' and ${inWeek}), count(*) filter (where ${users.role} = 'mentor' and ${inWeek}))`;
+        }),
+        sql`, `,
+      )})`,
+    })
+    .from(users)
+    .where(and(sql`${users.role} in ('mentee','mentor')`, gt(users.createdAt, new Date(weekEnds[0].getTime() - 7 * DAY))));
+  const registrationsPerWeek = weekEnds.map((end, i) => {
+    const [mentee, mentor] = registrations.weeks[i].map(Number);
+    return { label: weekLabel(end), values: { mentee, mentor } };
+  });
+  const pairingsOverTime = weekEnds.map((end, i) => {
+    const [proposed, active, closed] = pairingCounts.weeks[i].map(Number);
     return { label: weekLabel(end), values: { proposed, active, closed } };
   });
+  const waitedDistribution = WAIT_BUCKETS.map((b, i) => ({ label: b.label, values: { students: Number(waiting.buckets[i]) } }));
 
-  const waitedDays = waiting.map((w) => Math.max(0, Math.floor((at.getTime() - (w.since ?? w.changed ?? w.created).getTime()) / DAY)));
-  const waitedDistribution = WAIT_BUCKETS.map((b) => ({ label: b.label, values: { students: waitedDays.filter((d) => d >= b.min && d <= b.max).length } }));
-
-  const freePlaces = places.reduce((a, p) => a + p.free, 0);
+  const freePlaces = places.places;
   return {
     headline: {
       registered: { mentee: num('mentee', (s) => s !== 'registering'), mentor: num('mentor', (s) => s !== 'registering') },
       approved: { mentee: num('mentee', (s) => s === 'approved'), mentor: num('mentor', (s) => s === 'approved') },
       pendingReview: { mentee: num('mentee', (s) => s === 'pending'), mentor: num('mentor', (s) => s === 'pending') },
-      waitingMentees: waiting.length,
-      mentorsWithFreePlaces: places.filter((p) => p.free > 0).length,
+      waitingMentees: waiting.n,
+      mentorsWithFreePlaces: places.mentors,
       freePlaces,
-      activePairings: openBy('active'),
-      proposedPairings: openBy('proposed'),
+      activePairings: pairingCounts.active,
+      proposedPairings: pairingCounts.proposed,
       mentorsNotAttested: notAttested.n,
       cadence,
     },
     registrationsPerWeek,
     pairingsOverTime,
     waitedDistribution,
-    placesVsWaiting: [{ label: 'Now', values: { places: freePlaces, students: waiting.length } }],
+    placesVsWaiting: [{ label: 'Now', values: { places: freePlaces, students: waiting.n } }],
   };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { getDb, type Db, type Tx } from '@/db/client';
@@ -92,8 +92,16 @@ const menteeUser = alias(users, 'mentee_user');
 const mentorUser = alias(users, 'mentor_user');
 
 async function readChecklist(db: Db | Tx, pairingId: number): Promise<Checklist | null> {
-  const [head] = await db
+  return (await readChecklists(db, [pairingId])).get(pairingId) ?? null;
+}
+
+/** Several pairings' checklists in three statements, however many pairings (a physician's home). */
+async function readChecklists(db: Db | Tx, pairingIds: number[]): Promise<Map<number, Checklist>> {
+  const lists = new Map<number, Checklist>();
+  if (!pairingIds.length) return lists;
+  const heads = await db
     .select({
+      pairingId: roadmapChecklists.pairingId,
       cycleYear: roadmapChecklists.cycleYear,
       createdAt: roadmapChecklists.createdAt,
       menteeName: sql<string>`coalesce(${menteeUser.name}, ${menteeUser.email})`,
@@ -103,11 +111,14 @@ async function readChecklist(db: Db | Tx, pairingId: number): Promise<Checklist 
     .innerJoin(pairings, eq(pairings.id, roadmapChecklists.pairingId))
     .innerJoin(menteeUser, eq(menteeUser.id, pairings.menteeId))
     .innerJoin(mentorUser, eq(mentorUser.id, pairings.mentorId))
-    .where(eq(roadmapChecklists.pairingId, pairingId));
-  if (!head) return null;
+    .where(inArray(roadmapChecklists.pairingId, pairingIds));
+  if (!heads.length) return lists;
   const { timeZone } = await loadProgramSettings(db);
+  const today = todayIn(timeZone, now());
+  for (const { createdAt, ...head } of heads) lists.set(head.pairingId, { ...head, today, startedOn: todayIn(timeZone, createdAt), items: [] });
   const items = await db
     .select({
+      pairingId: roadmapItems.pairingId,
       id: roadmapItems.id,
       title: roadmapItems.title,
       description: roadmapItems.description,
@@ -120,16 +131,33 @@ async function readChecklist(db: Db | Tx, pairingId: number): Promise<Checklist 
     .from(roadmapItems)
     .leftJoin(doer, eq(doer.id, roadmapItems.doneBy))
     .leftJoin(adder, eq(adder.id, roadmapItems.createdBy))
-    .where(and(eq(roadmapItems.pairingId, pairingId), isNull(roadmapItems.removedAt)))
+    .where(and(inArray(roadmapItems.pairingId, [...lists.keys()]), isNull(roadmapItems.removedAt)))
     .orderBy(asc(roadmapItems.targetDate), asc(roadmapItems.position), asc(roadmapItems.id));
-  const { createdAt, ...rest } = head;
-  return {
-    pairingId,
-    ...rest,
-    today: todayIn(timeZone, now()),
-    startedOn: todayIn(timeZone, createdAt),
-    items: items.map(({ templateItemId, ...i }) => ({ ...i, doneOn: i.doneAt ? todayIn(timeZone, i.doneAt) : null, fromTemplate: templateItemId !== null })),
-  };
+  for (const { pairingId, templateItemId, ...i } of items) {
+    lists.get(pairingId)?.items.push({ ...i, doneOn: i.doneAt ? todayIn(timeZone, i.doneAt) : null, fromTemplate: templateItemId !== null });
+  }
+  return lists;
+}
+
+/**
+ * The checklists of all the actor's active pairings (a physician's home shows one per mentee),
+ * keyed by pairing, each created on first sight like getMyChecklist's. Constant statements: the
+ * pairings, then readChecklists' three.
+ */
+export async function getMyChecklists(actor: SessionUser): Promise<Map<number, Checklist>> {
+  assertPermission(actor, 'roadmap:use');
+  const db = await getDb();
+  const mine = await db
+    .select({ id: pairings.id, hasChecklist: sql<boolean>`exists (select 1 from ${roadmapChecklists} where ${roadmapChecklists.pairingId} = ${pairings.id})` })
+    .from(pairings)
+    .where(and(pairingMember(actor), eq(pairings.state, 'active')))
+    .orderBy(asc(pairings.id));
+  // Pairings released before the roadmap existed get theirs once, the first time it is seen.
+  for (const p of mine) if (!p.hasChecklist) await db.transaction((tx) => createChecklist(tx, p.id, actor.id));
+  return readChecklists(
+    db,
+    mine.map((p) => p.id),
+  );
 }
 
 /**

@@ -142,20 +142,36 @@ const rowColumns = {
   contactRequested: concerns.contactRequested,
 };
 
-/** The inbox's list, without any concern's text (reading one is `openConcern`, audited). */
-export async function listConcerns(actor: SessionUser, tab: ConcernStatus | 'open' = 'open'): Promise<ConcernRow[]> {
+export const CONCERNS_PAGE_SIZE = 50;
+
+/**
+ * The inbox's list, without any concern's text (reading one is `openConcern`, audited): a page of
+ * `limit` rows and the tab's total, so the list stays one page however long the program runs.
+ */
+export async function listConcerns(
+  actor: SessionUser,
+  tab: ConcernStatus | 'open' = 'open',
+  { limit = CONCERNS_PAGE_SIZE, offset = 0 }: { limit?: number; offset?: number } = {},
+): Promise<{ rows: ConcernRow[]; total: number }> {
   assertPermission(actor, 'concerns:manage');
   const db = await getDb();
-  return db
-    .select(rowColumns)
-    .from(concerns)
-    .innerJoin(raiser, eq(raiser.id, concerns.raisedBy))
-    .leftJoin(assignee, eq(assignee.id, concerns.assignedTo))
-    .leftJoin(pairings, eq(pairings.id, concerns.pairingId))
-    .leftJoin(pMentee, eq(pMentee.id, pairings.menteeId))
-    .leftJoin(pMentor, eq(pMentor.id, pairings.mentorId))
-    .where(tab === 'open' ? ne(concerns.status, 'resolved') : eq(concerns.status, tab))
-    .orderBy(tab === 'resolved' ? desc(concerns.resolvedAt) : asc(concerns.raisedAt));
+  const where = tab === 'open' ? ne(concerns.status, 'resolved') : eq(concerns.status, tab);
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select(rowColumns)
+      .from(concerns)
+      .innerJoin(raiser, eq(raiser.id, concerns.raisedBy))
+      .leftJoin(assignee, eq(assignee.id, concerns.assignedTo))
+      .leftJoin(pairings, eq(pairings.id, concerns.pairingId))
+      .leftJoin(pMentee, eq(pMentee.id, pairings.menteeId))
+      .leftJoin(pMentor, eq(pMentor.id, pairings.mentorId))
+      .where(where)
+      .orderBy(tab === 'resolved' ? desc(concerns.resolvedAt) : asc(concerns.raisedAt), asc(concerns.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(concerns).where(where),
+  ]);
+  return { rows, total: Number(n) };
 }
 
 /** Open (new or in progress) concerns, for the admin navigation's count. */

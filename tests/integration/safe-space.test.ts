@@ -329,7 +329,7 @@ describe('[CONCERNS]: the inbox', () => {
         .select({ actorId: auditLog.actorId })
         .from(auditLog)
         .where(and(eq(auditLog.action, 'concern.read'), eq(auditLog.subjectType, 'concern'), eq(auditLog.subjectId, String(concernId))));
-    const list = await listConcerns(admin);
+    const { rows: list } = await listConcerns(admin, 'open', { limit: 1000 });
     expect(list.find((c) => c.id === concernId)).toBeDefined();
     expect(JSON.stringify(list)).not.toMatch(/unwelcome/);
     expect(await reads()).toEqual([]);

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, emails, pairings, pairingTerms, sessions, users } from '@/db/schema';
-import { sessionPerson } from '@/lib/auth/gate';
+import { readSession } from '@/lib/auth/gate';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { loadPool } from '@/lib/matching/pool';
@@ -362,12 +362,12 @@ describe('[TERMS]: journeys move the clock by months', () => {
     const token = `terms-${Math.random().toString(36).slice(2)}-${'x'.repeat(32)}`;
     await db.insert(sessions).values({ sessionToken: token, userId: person.id, expires: new Date(Date.now() + 30 * 86_400_000) });
     setClock(new Date(Date.now() + 400 * 86_400_000));
-    expect(await sessionPerson(token)).toEqual({ role: 'mentee', status: 'approved' });
+    expect((await readSession(token))?.user).toMatchObject({ id: person.id, role: 'mentee', status: 'approved' });
     // An expired one is still refused.
     await db
       .update(sessions)
       .set({ expires: new Date(Date.now() - 1000) })
       .where(eq(sessions.sessionToken, token));
-    expect(await sessionPerson(token)).toBeNull();
+    expect(await readSession(token)).toBeNull();
   });
 });

@@ -5,7 +5,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Table, Td, Th } from '@/components/ui/table';
 import { cn } from '@/components/ui/cn';
 import { requireRole } from '@/lib/auth/session';
-import { listConcerns } from '@/lib/safety/concerns';
+import { CONCERNS_PAGE_SIZE, listConcerns } from '@/lib/safety/concerns';
+import { Pagination, pageParam } from '@/components/ui/pagination';
 import { CONCERN_STATUSES, parseConcernTab } from '@/lib/safety/forms';
 import { formatDate } from '@/lib/time/format';
 
@@ -16,8 +17,11 @@ const TABS = [['open', 'Open'], ...Object.entries(CONCERN_STATUSES)] as const;
 /** The concerns inbox: the list shows no concern's text; opening one is an audited read. */
 export default async function ConcernsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole('admin');
-  const tab = parseConcernTab((await searchParams).status);
-  const rows = await listConcerns(user, tab);
+  const params = await searchParams;
+  const tab = parseConcernTab(params.status);
+  const page = pageParam(params.page);
+  const { rows, total } = await listConcerns(user, tab, { limit: CONCERNS_PAGE_SIZE, offset: (page - 1) * CONCERNS_PAGE_SIZE });
+  const pageCount = Math.max(1, Math.ceil(total / CONCERNS_PAGE_SIZE));
   return (
     <div className="space-y-6">
       <div>
@@ -42,54 +46,67 @@ export default async function ConcernsPage({ searchParams }: { searchParams: Pro
         ))}
       </nav>
       {rows.length === 0 ? (
-        <EmptyState title={tab === 'resolved' ? 'No resolved concerns yet' : 'No concerns here'}>Nothing needs your attention in this list.</EmptyState>
+        page > 1 && total > 0 ? (
+          <EmptyState title="No concerns on this page">
+            This list has {pageCount === 1 ? 'one page' : `${pageCount} pages`}. <Link href={`/admin/concerns?status=${tab}`}>Go to the first page</Link>.
+          </EmptyState>
+        ) : (
+          <EmptyState title={tab === 'resolved' ? 'No resolved concerns yet' : 'No concerns here'}>Nothing needs your attention in this list.</EmptyState>
+        )
       ) : (
-        <Table caption="Concerns">
-          <thead>
-            <tr>
-              <Th>Raised</Th>
-              <Th>By</Th>
-              <Th>About</Th>
-              <Th>Status</Th>
-              <Th>Assigned to</Th>
-              <Th>
-                <span className="sr-only">Open</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {rows.map((c) => (
-              <tr key={c.id}>
-                <Td className="whitespace-nowrap">
-                  {/* A link in the first column too: on a phone the table scrolls and "Open" starts off-screen. */}
-                  <Link href={`/admin/concerns/${c.id}`}>
-                    {formatDate(c.raisedAt)}
-                    <span className="sr-only"> (concern #{c.id})</span>
-                  </Link>
-                </Td>
-                <Td className="min-w-36">
-                  {c.raiserName} <span className="text-stone-500">({c.raiserRole === 'mentor' ? 'physician' : 'student'})</span>
-                </Td>
-                <Td className="min-w-44">
-                  {c.pairingLabel ?? <span className="text-stone-600">Not about a pairing</span>}
-                  <span className="mt-1 flex flex-wrap gap-1">
-                    {c.pausedPairing && <Badge tone="info">Paused the pairing</Badge>}
-                    {c.contactRequested && <Badge tone="warn">Wants contact</Badge>}
-                  </span>
-                </Td>
-                <Td>
-                  <Badge tone={c.status === 'new' ? 'bad' : c.status === 'in_progress' ? 'warn' : 'neutral'}>{CONCERN_STATUSES[c.status]}</Badge>
-                </Td>
-                <Td className="min-w-32">{c.assigneeName ?? '—'}</Td>
-                <Td className="whitespace-nowrap">
-                  <Link href={`/admin/concerns/${c.id}`}>
-                    Open<span className="sr-only"> concern #{c.id}</span>
-                  </Link>
-                </Td>
+        <>
+          <p className="text-sm text-stone-700">
+            Showing {((page - 1) * CONCERNS_PAGE_SIZE + 1).toLocaleString('en-US')}–{((page - 1) * CONCERNS_PAGE_SIZE + rows.length).toLocaleString('en-US')} of{' '}
+            {total.toLocaleString('en-US')}.
+          </p>
+          <Table caption="Concerns">
+            <thead>
+              <tr>
+                <Th>Raised</Th>
+                <Th>By</Th>
+                <Th>About</Th>
+                <Th>Status</Th>
+                <Th>Assigned to</Th>
+                <Th>
+                  <span className="sr-only">Open</span>
+                </Th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {rows.map((c) => (
+                <tr key={c.id}>
+                  <Td className="whitespace-nowrap">
+                    {/* A link in the first column too: on a phone the table scrolls and "Open" starts off-screen. */}
+                    <Link href={`/admin/concerns/${c.id}`}>
+                      {formatDate(c.raisedAt)}
+                      <span className="sr-only"> (concern #{c.id})</span>
+                    </Link>
+                  </Td>
+                  <Td className="min-w-36">
+                    {c.raiserName} <span className="text-stone-500">({c.raiserRole === 'mentor' ? 'physician' : 'student'})</span>
+                  </Td>
+                  <Td className="min-w-44">
+                    {c.pairingLabel ?? <span className="text-stone-600">Not about a pairing</span>}
+                    <span className="mt-1 flex flex-wrap gap-1">
+                      {c.pausedPairing && <Badge tone="info">Paused the pairing</Badge>}
+                      {c.contactRequested && <Badge tone="warn">Wants contact</Badge>}
+                    </span>
+                  </Td>
+                  <Td>
+                    <Badge tone={c.status === 'new' ? 'bad' : c.status === 'in_progress' ? 'warn' : 'neutral'}>{CONCERN_STATUSES[c.status]}</Badge>
+                  </Td>
+                  <Td className="min-w-32">{c.assigneeName ?? '—'}</Td>
+                  <Td className="whitespace-nowrap">
+                    <Link href={`/admin/concerns/${c.id}`}>
+                      Open<span className="sr-only"> concern #{c.id}</span>
+                    </Link>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <Pagination label="Pages of concerns" page={page} pageCount={pageCount} href={(p) => `/admin/concerns?status=${tab}${p > 1 ? `&page=${p}` : ''}`} />
+        </>
       )}
     </div>
   );

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
-import Link from 'next/link';
 import { statusLabel } from '@/components/people/status-card';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Pagination } from '@/components/ui/pagination';
 import { Field, Input, Select } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { personStatus } from '@/db/schema';
@@ -83,7 +83,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
             {`Showing ${first}–${last} of ${plural(result.total, 'person', 'people')}`}
           </h2>
           <BulkDecisionForm rows={result.rows.map(toRow)} caption="People, newest registration first" />
-          <Pagination query={query} page={result.page} pageCount={result.pageCount} />
+          <Pagination label="Pages of people" page={result.page} pageCount={result.pageCount} href={(page) => pageHref(query, page)} />
         </section>
       )}
     </div>
@@ -167,43 +167,5 @@ function FilterForm({ query }: { query: PeopleQuery }) {
         </div>
       </Form>
     </Card>
-  );
-}
-
-/** Previous/next plus nearby page numbers; every link keeps the filters. */
-function Pagination({ query, page, pageCount }: { query: PeopleQuery; page: number; pageCount: number }) {
-  if (pageCount <= 1) return null;
-  const near = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])]
-    .filter((p) => p >= 1 && p <= pageCount)
-    .sort((a, b) => a - b);
-  const link = 'inline-flex min-h-11 min-w-11 items-center justify-center rounded-md border px-3 text-sm font-semibold no-underline';
-  return (
-    <nav aria-label="Pages of people" className="flex flex-wrap items-center gap-2">
-      {page > 1 && (
-        <Link href={pageHref(query, page - 1)} className={`${link} border-stone-300 bg-white`}>
-          Previous<span className="sr-only"> page</span>
-        </Link>
-      )}
-      <ul className="flex flex-wrap gap-1">
-        {near.map((p, i) => (
-          <li key={p} className="flex items-center gap-1">
-            {i > 0 && p - near[i - 1] > 1 && <span aria-hidden="true">…</span>}
-            <Link
-              href={pageHref(query, p)}
-              aria-current={p === page ? 'page' : undefined}
-              aria-label={`Page ${p}`}
-              className={`${link} ${p === page ? 'border-brand-700 bg-brand-700 text-white' : 'border-stone-300 bg-white'}`}
-            >
-              {p}
-            </Link>
-          </li>
-        ))}
-      </ul>
-      {page < pageCount && (
-        <Link href={pageHref(query, page + 1)} className={`${link} border-stone-300 bg-white`}>
-          Next<span className="sr-only"> page</span>
-        </Link>
-      )}
-    </nav>
   );
 }
