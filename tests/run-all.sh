@@ -22,6 +22,7 @@ check "typecheck" npx tsc --noEmit -p tsconfig.json
 check "lint" npx eslint .
 # Benchmarks are not timed tests: only prove that the solver benchmark still runs (and agrees with scipy when present).
 check "bench:matching --quick" npm run -s bench:matching -- --quick
+check "bench:optimise --quick" npm run -s bench:optimise -- --quick
 
 echo "── unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile="$reports/unit.json"
@@ -53,6 +54,8 @@ if npx next build >"$reports/build.log" 2>&1; then
   echo "── end-to-end tests (Chromium)"
   npx playwright test
   count $(node -e "try{const s=require('./$reports/e2e.json').stats;console.log(s.expected+s.flaky,s.unexpected+(s.expected+s.unexpected?0:1))}catch{console.log('0 1')}")
+  # The built app's benchmarks, at a tiny size: they still run.
+  check "bench:pages --quick" npm run -s bench:pages -- --quick
 else
   tail -40 "$reports/build.log"
   echo "✗ build failed; end-to-end tests not run"
