@@ -60,6 +60,8 @@ export const pairings = pgTable(
       .on(t.menteeId)
       .where(sql`${t.state} in ('proposed', 'active')`),
     index('pairings_mentor_state_idx').on(t.mentorId, t.state),
+    // "Is this student waiting?" (no open or completed pairing) and a student's history, read per student.
+    index('pairings_mentee_state_idx').on(t.menteeId, t.state),
     check('pairings_distinct_people', sql`${t.menteeId} <> ${t.mentorId}`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "pairings_mentee_state_idx" ON "pairings" USING btree ("mentee_id","state");
