@@ -110,7 +110,8 @@ try {
     chromePath,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const results: Result[] = [];
+  console.log(`Lighthouse 12 mobile, median of ${runs} run${runs === 1 ? '' : 's'} (targets: performance ≥ 95, accessibility 100)\n`);
+  console.log(`${'page'.padEnd(10)} ${'perf'.padStart(5)} ${'a11y'.padStart(5)} ${'LCP ms'.padStart(7)} ${'TBT ms'.padStart(7)} ${'CPU idx'.padStart(8)}  runs (perf)`);
   for (const p of pages) {
     const r: Result = { path: p.path, perf: [], a11y: [], lcp: [], tbt: [], bench: [], failing: new Set() };
     for (let i = 0; i < runs; i++) {
@@ -132,11 +133,7 @@ try {
         if (ref.weight > 0 && a.score !== null && a.score < 1) r.failing.add(`${a.id}: ${a.title}`);
       }
     }
-    results.push(r);
-  }
-  console.log(`Lighthouse 12 mobile, median of ${runs} run${runs === 1 ? '' : 's'} (targets: performance ≥ 95, accessibility 100)\n`);
-  console.log(`${'page'.padEnd(10)} ${'perf'.padStart(5)} ${'a11y'.padStart(5)} ${'LCP ms'.padStart(7)} ${'TBT ms'.padStart(7)} ${'CPU idx'.padStart(8)}  runs (perf)`);
-  for (const r of results) {
+    // Each page as soon as it is measured: a long run shows its progress.
     const flag = median(r.perf) < 95 || median(r.a11y) < 100 ? '  BELOW TARGET' : '';
     console.log(
       `${r.path.padEnd(10)} ${String(median(r.perf)).padStart(5)} ${String(median(r.a11y)).padStart(5)} ${Math.round(median(r.lcp)).toString().padStart(7)} ${Math.round(median(r.tbt)).toString().padStart(7)} ${Math.round(median(r.bench)).toString().padStart(8)}  ${r.perf.join(' ')}${flag}`,
