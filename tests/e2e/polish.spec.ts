@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures';
 
 /** Issue 9 #18, checked in a browser: the small things a first visitor notices. */
@@ -17,13 +18,33 @@ test.describe('[POLISH]', () => {
     expect(bytes.readUInt16LE(4)).toBeGreaterThan(0);
   });
 
-  test('on the landing page a link inside text is underlined, not told apart by colour alone (axe link-in-text-block)', async ({ page }) => {
-    await page.goto('/');
-    const links = await page.locator('main p a, footer p a').evaluateAll((as) =>
-      as.map((a) => ({ text: a.textContent?.trim(), line: getComputedStyle(a).textDecorationLine })),
-    );
-    expect(links.length).toBeGreaterThan(0);
-    for (const l of links) expect(l.line, `"${l.text}"`).toContain('underline');
+  test('a link inside text is underlined, not told apart by colour alone (axe link-in-text-block): landing and both portal homes', async ({ browser }) => {
+    /** Links whose block holds other words too (a sentence, not a row of buttons or a list of links). */
+    const linksInText = (page: Page) =>
+      page.locator('main a, footer a').evaluateAll((as) =>
+        as.flatMap((a) => {
+          let block = a.parentElement!;
+          while (getComputedStyle(block).display.startsWith('inline') && block.parentElement) block = block.parentElement;
+          // Words in the block that are not links (as axe decides): a row of buttons is not text.
+          const words = (t: string | null) => (t ?? '').replace(/\s+/g, '').length;
+          const linkWords = [...block.querySelectorAll('a')].reduce((n, l) => n + words(l.textContent), 0);
+          const inText = words(block.textContent) > linkWords;
+          return inText ? [{ text: (a.textContent ?? '').trim(), line: getComputedStyle(a).textDecorationLine }] : [];
+        }),
+      );
+    for (const [who, path] of [
+      [null, '/'],
+      ['mentee@example.org', '/mentee'],
+      ['mentor@example.org', '/mentor'],
+    ] as const) {
+      const page = await browser.newPage(); // one person per browser context
+      if (who) await signIn(page, who);
+      await page.goto(path);
+      const links = await linksInText(page);
+      await page.close();
+      expect(links.length, path).toBeGreaterThan(0);
+      for (const l of links) expect(l.line, `${path}: "${l.text}"`).toContain('underline');
+    }
   });
 
   test('editing a profile is not a numbered sequence, and City says it is optional', async ({ page }) => {
