@@ -7,8 +7,7 @@ import { cn } from './ui/cn';
 /** A portal's navigation entry; entries with a `group` sit in the "More" menu on wide screens. */
 export type NavLink = { href: string; label: string; group?: string };
 
-const isCurrent = (pathname: string, href: string) =>
-  pathname === href || (href.split('/').length > 2 && pathname.startsWith(`${href}/`));
+const isCurrent = (pathname: string, href: string) => pathname === href || (href.split('/').length > 2 && pathname.startsWith(`${href}/`));
 
 /** Groups in first-seen order, so the layout decides the order of the menu. */
 function groupsOf(links: NavLink[]): [string, NavLink[]][] {
@@ -35,8 +34,7 @@ export function NavLinks({ links }: { links: NavLink[] }) {
   // A click anywhere outside an open menu closes it, as with any dropdown.
   useEffect(() => {
     const close = (e: MouseEvent) => {
-      for (const d of document.querySelectorAll<HTMLDetailsElement>('details[data-nav-menu][open]'))
-        if (!d.contains(e.target as Node)) d.open = false;
+      for (const d of document.querySelectorAll<HTMLDetailsElement>('details[data-nav-menu][open]')) if (!d.contains(e.target as Node)) d.open = false;
     };
     document.addEventListener('click', close);
     return () => document.removeEventListener('click', close);
@@ -46,9 +44,7 @@ export function NavLinks({ links }: { links: NavLink[] }) {
     <>
       <details key={`menu-${pathname}`} data-nav-menu className="group/menu md:hidden" onKeyDown={closeOnEscape}>
         <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-2 rounded-md px-2 text-sm font-semibold text-brand-900 [&::-webkit-details-marker]:hidden">
-          <span>
-            Menu{current && <span className="font-normal text-stone-700"> · {current.label}</span>}
-          </span>
+          <span>Menu{current && <span className="font-normal text-stone-700"> · {current.label}</span>}</span>
           <Chevron className="group-open/menu:rotate-180" />
         </summary>
         <div className="space-y-3 pb-3">

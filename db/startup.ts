@@ -56,7 +56,9 @@ async function prepareEmbedded(env: Env): Promise<void> {
     const made = await seedDemoData(db);
     say(`demo data ready: ${made.mentees} mentees, ${made.mentors} mentors (${secondsSince(t)}).`);
   }
-  say(`ready in ${secondsSince(t0)} — ${env.AUTH_URL}${env.emailTransport === 'outbox' && isLoopbackUrl(env.AUTH_URL) ? ` (sign-in links appear at ${env.AUTH_URL}/dev/outbox)` : ''}`);
+  say(
+    `ready in ${secondsSince(t0)} — ${env.AUTH_URL}${env.emailTransport === 'outbox' && isLoopbackUrl(env.AUTH_URL) ? ` (sign-in links appear at ${env.AUTH_URL}/dev/outbox)` : ''}`,
+  );
 }
 
 /** Where mail goes, said once at startup, loudly when the public outbox is open on a real address. */

@@ -8,17 +8,7 @@ import { StackLabels } from './table-labels';
  * wider screens it is an ordinary table that scrolls sideways inside its frame if it must.
  * `stack={false}` keeps the table form at every width (a small grid that fits a phone as it is).
  */
-export function Table({
-  caption,
-  children,
-  className,
-  stack = true,
-}: {
-  caption?: ReactNode;
-  children: ReactNode;
-  className?: string;
-  stack?: boolean;
-}) {
+export function Table({ caption, children, className, stack = true }: { caption?: ReactNode; children: ReactNode; className?: string; stack?: boolean }) {
   return (
     <div className={cn('relative overflow-x-auto rounded-lg border border-stone-200 bg-white', stack && 'stack-table')}>
       <table className={cn('min-w-full divide-y divide-stone-200 text-left text-sm', className)}>

@@ -62,7 +62,10 @@ async function waitHealthy() {
   const until = Date.now() + 180_000;
   while (Date.now() < until) {
     if (server.exitCode !== null) throw new Error('the server exited');
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -108,17 +111,31 @@ try {
 
   chrome = await chromeLauncher.launch({
     chromePath,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   console.log(`Lighthouse 12 mobile, median of ${runs} run${runs === 1 ? '' : 's'} (targets: performance ≥ 95, accessibility 100)\n`);
-  console.log(`${'page'.padEnd(10)} ${'perf'.padStart(5)} ${'a11y'.padStart(5)} ${'LCP ms'.padStart(7)} ${'TBT ms'.padStart(7)} ${'CPU idx'.padStart(8)}  runs (perf)`);
+  console.log(
+    `${'page'.padEnd(10)} ${'perf'.padStart(5)} ${'a11y'.padStart(5)} ${'LCP ms'.padStart(7)} ${'TBT ms'.padStart(7)} ${'CPU idx'.padStart(8)}  runs (perf)`,
+  );
   for (const p of pages) {
     const r: Result = { path: p.path, perf: [], a11y: [], lcp: [], tbt: [], bench: [], failing: new Set() };
     for (let i = 0; i < runs; i++) {
-      const out = await lighthouse(
-        `${base}${p.path}`,
-        { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: p.as ? { Cookie: cookies.get(p.as)! } : undefined },
-      );
+      const out = await lighthouse(`${base}${p.path}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+        extraHeaders: p.as ? { Cookie: cookies.get(p.as)! } : undefined,
+      });
       const lhr = out?.lhr;
       if (!lhr) throw new Error(`Lighthouse returned nothing for ${p.path}`);
       if (lhr.runtimeError) throw new Error(`${p.path}: ${lhr.runtimeError.message}`);

@@ -74,8 +74,12 @@ else {
   const w = Math.max(...shown.map((r) => r.route.length));
   console.log(`${'route'.padEnd(w)}  ${'kB gzip'.padStart(8)}  ${'× base'.padStart(7)}  chunks`);
   for (const r of shown)
-    console.log(`${r.route.padEnd(w)}  ${r.kB.toFixed(1).padStart(8)}  ${r.ratio.toFixed(2).padStart(7)}  ${String(r.chunks).padStart(6)}${r.overTarget ? '  OVER TARGET' : ''}`);
+    console.log(
+      `${r.route.padEnd(w)}  ${r.kB.toFixed(1).padStart(8)}  ${r.ratio.toFixed(2).padStart(7)}  ${String(r.chunks).padStart(6)}${r.overTarget ? '  OVER TARGET' : ''}`,
+    );
   if (quick) console.log(`… ${rows.length - shown.length} more routes (run without --quick for all).`);
-  console.log(`\nLargest: ${rows[0].route} ${rows[0].kB} kB; smallest: ${rows.at(-1)!.route} ${rows.at(-1)!.kB} kB; ${rows.filter((r) => r.overTarget).length} over target.`);
+  console.log(
+    `\nLargest: ${rows[0].route} ${rows[0].kB} kB; smallest: ${rows.at(-1)!.route} ${rows.at(-1)!.kB} kB; ${rows.filter((r) => r.overTarget).length} over target.`,
+  );
 }
 if (rows.some((r) => r.overTarget)) process.exitCode = 1;

@@ -85,7 +85,12 @@ for (const [group, { as, paths }] of Object.entries(pages)) {
       for (const path of paths) {
         await page.goto(path);
         await checkPage(page, `${path} at ${w.width}px`);
-        const file = `${group}${path.replace(/\?.*state=(\w+).*/, '_$1').split('?')[0].replace(/\//g, '_') || '_home'}-${w.name}.png`;
+        const file = `${group}${
+          path
+            .replace(/\?.*state=(\w+).*/, '_$1')
+            .split('?')[0]
+            .replace(/\//g, '_') || '_home'
+        }-${w.name}.png`;
         await page.screenshot({ path: `.data/screenshots/${file}`, fullPage: true });
       }
       if (group === 'admin') {
@@ -195,9 +200,7 @@ test('[LAYOUT]: on a phone a table is a stack of cards, each value under its col
   const firstRow = page.locator('.stack-table tbody tr').first();
   await expect(firstRow.locator('td[data-label="Waiting"]')).toBeVisible();
   // The label is drawn before the value: the card reads "Waiting  12 days".
-  const before = await firstRow
-    .locator('td[data-label="Waiting"]')
-    .evaluate((td) => getComputedStyle(td, '::before').content);
+  const before = await firstRow.locator('td[data-label="Waiting"]').evaluate((td) => getComputedStyle(td, '::before').content);
   expect(before).toBe('"Waiting"');
   const th = page.locator('.stack-table thead th', { hasText: 'Waiting' }).first();
   await expect(th).toBeHidden();

@@ -140,8 +140,14 @@ test.describe('[STARTUP]', () => {
       const out = s.output();
       const steps = ['creating the embedded database', 'applying migrations', 'database schema up to date', 'seeding demo data', 'demo data ready', 'ready in'];
       const at = steps.map((step) => out.indexOf(`Mentor Match: ${step}`));
-      expect(at.every((i) => i >= 0), out).toBe(true);
-      expect([...at].sort((a, b) => a - b), 'the steps in order').toEqual(at);
+      expect(
+        at.every((i) => i >= 0),
+        out,
+      ).toBe(true);
+      expect(
+        [...at].sort((a, b) => a - b),
+        'the steps in order',
+      ).toEqual(at);
       expect(out).toContain(`sign-in links appear at http://localhost:${port}/dev/outbox`);
     } finally {
       stop(s);
