@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { signOutAction } from '@/lib/auth/actions';
-import { NavLinks } from './nav-links';
+import { NavLinks, type NavLink } from './nav-links';
 import { ProgramContactLine } from './program-contact';
 
 type Props = {
   area: string;
-  nav: { href: string; label: string }[];
+  nav: NavLink[];
   user: { email: string; name: string | null };
   children: ReactNode;
 };
@@ -29,7 +29,7 @@ export function PortalShell({ area, nav, user, children }: Props) {
             </form>
           </div>
         </div>
-        <nav aria-label={`${area} navigation`} className="relative mx-auto max-w-6xl overflow-x-auto px-2">
+        <nav aria-label={`${area} navigation`} className="mx-auto max-w-6xl px-2">
           <NavLinks links={nav} />
         </nav>
       </header>

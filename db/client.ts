@@ -25,7 +25,8 @@ type Handle = {
 };
 
 const globalKey = Symbol.for('mentor-match.db');
-type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Handle> };
+const readyKey = Symbol.for('mentor-match.db-ready');
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Handle>; [readyKey]?: Promise<void> };
 const g = globalThis as GlobalWithDb;
 
 export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
@@ -38,7 +39,18 @@ export function getDbHandle(): Promise<Handle> {
   return g[globalKey];
 }
 
+/**
+ * The app's queries wait here while the embedded database is being migrated and seeded at start-up
+ * (db/startup.ts does that in the background so that pages needing no database, like the landing
+ * page, answer at once). Migration and seeding themselves use `getDbHandle()`, which never waits.
+ */
+export function holdQueriesUntil(ready: Promise<void>): void {
+  g[readyKey] = ready;
+}
+
 export async function getDb(): Promise<Db> {
+  const ready = g[readyKey];
+  if (ready) await ready;
   return (await getDbHandle()).db;
 }
 

@@ -1,13 +1,19 @@
+import { cookies } from 'next/headers';
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { ButtonLink } from '@/components/ui/button';
 import { getCurrentUser } from '@/lib/auth/session';
 import { portalHome } from '@/lib/auth/portal';
 import { ProgramContactLine } from '@/components/program-contact';
 import { signOutAction } from '@/lib/auth/actions';
+import { SESSION_COOKIES } from '@/lib/auth/gate';
 import { EXPECTATIONS } from '@/lib/registration/expectations';
 
 export default async function LandingPage() {
-  const user = await getCurrentUser().catch(() => null);
+  // Without a session cookie nobody is signed in: the page then needs no database at all, so it
+  // answers at once even while a fresh embedded database is still being created (db/startup.ts).
+  const jar = await cookies();
+  const user = SESSION_COOKIES.some((c) => jar.has(c)) ? await getCurrentUser().catch(() => null) : null;
   return (
     <div className="min-h-dvh">
       <header className="mx-auto flex max-w-6xl items-center justify-between px-4 py-4">
@@ -94,7 +100,10 @@ export default async function LandingPage() {
       </main>
       <footer className="border-t border-stone-200 py-6 text-center text-sm text-stone-600">
         <p>A partnership between a family-medicine residency and a university pre-medical student association.</p>
-        <ProgramContactLine className="mt-2" />
+        {/* The contact is a setting: streamed in when the database answers, never holding the page. */}
+        <Suspense>
+          <ProgramContactLine className="mt-2" />
+        </Suspense>
       </footer>
     </div>
   );

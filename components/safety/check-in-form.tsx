@@ -6,7 +6,7 @@ import { Field, FieldError, Textarea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState } from '@/lib/actions';
 import { submitCheckInAction } from '@/lib/safety/actions';
-import { CHECK_IN_QUESTIONS, SCALE_LABELS, type CheckInQuestion } from '@/lib/safety/forms';
+import { CHECK_IN_QUESTIONS, SCALE_LABELS, type CheckInQuestion } from '@/lib/safety/copy';
 
 const asText = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 

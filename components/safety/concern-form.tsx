@@ -6,7 +6,7 @@ import { Field, FieldError, Input, Select, Textarea } from '@/components/ui/fiel
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState } from '@/lib/actions';
 import { raiseConcernAction } from '@/lib/safety/actions';
-import { CONCERN_MAX } from '@/lib/safety/forms';
+import { CONCERN_MAX } from '@/lib/safety/copy';
 
 const asText = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 

@@ -5,19 +5,11 @@
 import { z } from 'zod';
 import { confirmField, confirmKey } from '@/lib/forms/confirm';
 import { checkboxField, idField, numberField, optionalText, requiredText, serialField } from '@/lib/forms/fields';
+import { CONCERN_MAX, CONCERN_STATUSES, RESOLUTION_OUTCOMES, type ConcernStatus, type ResolutionOutcome } from './copy';
 
-/** The three statements of a check-in, in the order the form asks them. */
-export const CHECK_IN_QUESTIONS = {
-  safety: 'I feel respected and safe in this mentorship',
-  useful: 'This mentorship is useful to me',
-  frequency: 'We are meeting about as often as we hoped',
-} as const;
-export type CheckInQuestion = keyof typeof CHECK_IN_QUESTIONS;
-
-export const SCALE_LABELS = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'] as const;
-
-/** A 1 or 2 on the safety statement flags the pairing for the coordinators at once. */
-export const FLAG_AT_OR_BELOW = 2;
+// The words and limits the forms show live in ./copy (no zod), so client components importing them
+// do not ship the validation library to the browser (≈ 170 kB gzip); re-exported for the server.
+export * from './copy';
 
 const score = (what: string) => numberField(what, 1, 5, { whole: true });
 
@@ -29,8 +21,6 @@ export const checkInSchema = z.object({
   comment: optionalText('your comment', 2000, { multiline: true }),
 });
 export type CheckInInput = z.output<typeof checkInSchema>;
-
-export const CONCERN_MAX = 4000;
 
 /** "+1 (555) 010-0100", "555 0100 200": digits with the usual separators, 7–15 digits. */
 const PHONE = /^\+?[\d\s().-]{7,30}$/;
@@ -63,9 +53,6 @@ export const concernSchema = z
   }));
 export type ConcernInput = z.output<typeof concernSchema>;
 
-export const CONCERN_STATUSES = { new: 'New', in_progress: 'In progress', resolved: 'Resolved' } as const;
-export type ConcernStatus = keyof typeof CONCERN_STATUSES;
-
 export function parseConcernTab(value: string | string[] | undefined): ConcernStatus | 'open' {
   const v = Array.isArray(value) ? value[0] : value;
   return v !== undefined && Object.hasOwn(CONCERN_STATUSES, v) ? (v as ConcernStatus) : 'open';
@@ -73,14 +60,6 @@ export function parseConcernTab(value: string | string[] | undefined): ConcernSt
 
 export const assignConcernSchema = z.object({ concernId: serialField, assigneeId: idField });
 export const concernNoteSchema = z.object({ concernId: serialField, body: requiredText('the note', 4000, { multiline: true }) });
-
-export const RESOLUTION_OUTCOMES = {
-  none: 'Resolve only (nothing else changes)',
-  resumed: 'Resume the paused pairing',
-  'ended-rematch': 'End the pairing with a no-fault rematch for the student',
-  'withdrew-mentor': 'Withdraw the physician from the program (every pairing of theirs ends; their students get a no-fault rematch)',
-} as const;
-export type ResolutionOutcome = keyof typeof RESOLUTION_OUTCOMES;
 
 export const resolveConcernSchema = z.object({
   concernId: serialField,

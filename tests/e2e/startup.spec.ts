@@ -113,4 +113,47 @@ test.describe('[STARTUP]', () => {
       rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
   });
+
+  test('a fresh embedded database: the terminal says each step, the landing page answers without the database, and pages that need it wait for it', async () => {
+    const dir = `.data/e2e-startup-fresh-${process.pid}`;
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    const port = BASE_PORT + 4;
+    const s = start(port, { PGLITE_DIR: dir, AUTH_URL: `http://localhost:${port}`, SEED_DEMO_DATA: 'true' });
+    try {
+      // Ask for the landing page as soon as the server listens: it needs no database.
+      let landing: Response | undefined;
+      await expect
+        .poll(
+          async () => {
+            if (s.child.exitCode !== null) return `exited: ${s.output()}`;
+            landing = await fetch(`http://localhost:${port}/`).catch(() => undefined);
+            return landing?.status ?? 0;
+          },
+          { timeout: 90_000, intervals: [200] },
+        )
+        .toBe(200);
+      const html = await landing!.text();
+      expect(html).toContain('A physician in your corner on the way to medical school');
+      // A page reading the database waits for the migrations instead of failing on missing tables.
+      await waitUp(`http://localhost:${port}/api/health`, s);
+      expect((await fetch(`http://localhost:${port}/api/dev/outbox?to=admin%40example.org`)).status).toBe(200);
+      const out = s.output();
+      const steps = ['creating the embedded database', 'applying migrations', 'database schema up to date', 'seeding demo data', 'demo data ready', 'ready in'];
+      const at = steps.map((step) => out.indexOf(`Mentor Match: ${step}`));
+      expect(
+        at.every((i) => i >= 0),
+        out,
+      ).toBe(true);
+      expect(
+        [...at].sort((a, b) => a - b),
+        'the steps in order',
+      ).toEqual(at);
+      expect(out).toContain(`sign-in links appear at http://localhost:${port}/dev/outbox`);
+    } finally {
+      stop(s);
+      await s.exited;
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      rmSync(`${dir}.lock`, { force: true });
+    }
+  });
 });

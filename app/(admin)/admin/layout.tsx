@@ -16,14 +16,15 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         { href: '/admin/matching', label: 'Matching' },
         { href: '/admin/pairings', label: 'Pairings' },
         { href: '/admin/concerns', label: openConcerns ? `Concerns (${openConcerns} open)` : 'Concerns' },
-        { href: '/admin/values', label: 'Values statement' },
-        { href: '/admin/reports', label: 'Report' },
-        { href: '/admin/exports', label: 'Exports' },
-        { href: '/admin/admins', label: 'Admins' },
-        { href: '/admin/roadmap', label: 'Roadmap' },
-        { href: '/admin/settings', label: 'Settings' },
-        { href: '/admin/emails', label: 'Email log' },
-        { href: '/admin/audit', label: 'Audit log' },
+        // Behind "More" on wide screens: set-up pages, then records. Phones list everything in one menu.
+        { href: '/admin/settings', label: 'Settings', group: 'Program setup' },
+        { href: '/admin/values', label: 'Values statement', group: 'Program setup' },
+        { href: '/admin/roadmap', label: 'Roadmap template', group: 'Program setup' },
+        { href: '/admin/admins', label: 'Admins', group: 'Program setup' },
+        { href: '/admin/reports', label: 'Report', group: 'Records' },
+        { href: '/admin/exports', label: 'Exports', group: 'Records' },
+        { href: '/admin/emails', label: 'Email log', group: 'Records' },
+        { href: '/admin/audit', label: 'Audit log', group: 'Records' },
       ]}
     >
       {children}

@@ -5,7 +5,7 @@ import { ConfirmStep } from '@/components/ui/confirm-step';
 import { Field, FieldError, Select, Textarea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState } from '@/lib/actions';
-import { RESOLUTION_OUTCOMES, type ResolutionOutcome } from '@/lib/safety/forms';
+import { RESOLUTION_OUTCOMES, type ResolutionOutcome } from '@/lib/safety/copy';
 import { addConcernNoteAction, assignConcernAction, resolveConcernAction } from './actions';
 
 const asText = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
