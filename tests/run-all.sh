@@ -56,6 +56,8 @@ if npx next build >"$reports/build.log" 2>&1; then
   count $(node -e "try{const s=require('./$reports/e2e.json').stats;console.log(s.expected+s.flaky,s.unexpected+(s.expected+s.unexpected?0:1))}catch{console.log('0 1')}")
   # The built app's benchmarks, at a tiny size: they still run.
   check "bench:pages --quick" npm run -s bench:pages -- --quick
+  check "bench:size --quick" npm run -s bench:size -- --quick
+  check "bench:lighthouse --quick" npm run -s bench:lighthouse -- --quick
 else
   tail -40 "$reports/build.log"
   echo "✗ build failed; end-to-end tests not run"
