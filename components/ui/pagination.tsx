@@ -4,12 +4,36 @@ import Link from 'next/link';
  * Previous/next plus nearby page numbers for a paged admin list; `href` builds each page's address
  * (keeping the list's filters). Renders nothing for a single page.
  */
-export function Pagination({ label, page, pageCount, href }: { label: string; page: number; pageCount: number; href: (page: number) => string }) {
+export function Pagination({
+  label,
+  page,
+  pageCount,
+  href,
+  shown,
+  note,
+}: {
+  label: string;
+  page: number;
+  pageCount: number;
+  /** null: no page links (the list is worked from its first page, e.g. proposals to approve). */
+  href: ((page: number) => string) | null;
+  /** "Showing 51–100 of 647." above the links. */
+  shown?: { from: number; to: number; total: number };
+  note?: string;
+}) {
   if (pageCount <= 1) return null;
+  const n = (x: number) => x.toLocaleString('en-US');
+  const showing = shown && (
+    <p className="text-sm text-stone-700">
+      Showing {n(shown.from)}–{n(shown.to)} of {n(shown.total)}.{note ? ` ${note}` : ''}
+    </p>
+  );
+  if (!href) return showing ?? null;
   const near = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
   const link = 'inline-flex min-h-11 min-w-11 items-center justify-center rounded-md border px-3 text-sm font-semibold no-underline';
   return (
     <nav aria-label={label} className="flex flex-wrap items-center gap-2">
+      {showing && <div className="basis-full">{showing}</div>}
       {page > 1 && (
         <Link href={href(page - 1)} className={`${link} border-stone-300 bg-white`}>
           Previous<span className="sr-only"> page</span>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
+import { Pagination } from '@/components/ui/pagination';
 import { Badge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -123,11 +124,16 @@ export default async function MatchingPage({ searchParams }: { searchParams: Sea
                 })}
               </tbody>
             </Table>
-            {pageCount > 1 && <WaitlistPager query={query} page={page} pageCount={pageCount} shown={{ from, to, total: matching.length }} />}
+            <Pagination
+              label="Pages of the waitlist"
+              page={page}
+              pageCount={pageCount}
+              href={(p) => waitlistHref(query, p)}
+              shown={{ from, to, total: matching.length }}
+            />
           </>
         )}
       </section>
-
 
       <Card aria-labelledby="rules-heading">
         <h2 id="rules-heading" className="mb-2 text-lg font-semibold text-stone-900">
@@ -216,34 +222,11 @@ function Check({ name, checked, label }: { name: string; checked: boolean; label
   );
 }
 
-/** Previous and next pages of the waitlist, keeping the search, filters and order. */
-function WaitlistPager(props: { query: WaitlistQuery; page: number; pageCount: number; shown: { from: number; to: number; total: number } }) {
-  const { query, page, pageCount, shown } = props;
-  const href = (p: number) => {
-    const q = new URLSearchParams();
-    for (const key of ['q', 'blocked', 'required', 'sort'] as const) if (query[key]) q.set(key, String(query[key]));
-    if (p > 1) q.set('page', String(p));
-    const qs = q.toString();
-    return qs ? `/admin/matching?${qs}` : '/admin/matching';
-  };
-  return (
-    <nav aria-label="Pages of the waitlist" className="flex flex-wrap items-center gap-3 text-sm">
-      <span className="text-stone-700">
-        Showing {shown.from}–{shown.to} of {shown.total}.
-      </span>
-      {page > 1 && (
-        <Link href={href(page - 1)} className="inline-flex min-h-11 items-center font-semibold">
-          ← Previous page
-        </Link>
-      )}
-      {page < pageCount && (
-        <Link href={href(page + 1)} className="inline-flex min-h-11 items-center font-semibold">
-          Next page →
-        </Link>
-      )}
-      <span className="text-stone-600">
-        Page {page} of {pageCount}
-      </span>
-    </nav>
-  );
+/** A page of the waitlist, keeping the search, filters and order. */
+function waitlistHref(query: WaitlistQuery, page: number): string {
+  const q = new URLSearchParams();
+  for (const key of ['q', 'blocked', 'required', 'sort'] as const) if (query[key]) q.set(key, String(query[key]));
+  if (page > 1) q.set('page', String(page));
+  const qs = q.toString();
+  return qs ? `/admin/matching?${qs}` : '/admin/matching';
 }

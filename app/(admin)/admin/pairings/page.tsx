@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import Link from 'next/link';
+import { Pagination } from '@/components/ui/pagination';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
@@ -127,16 +128,14 @@ export default async function PairingsPage({ searchParams }: { searchParams: Sea
         ) : (
           <EndedTable rows={rows} />
         )}
-        {total > pageSize && (
-          <Pager
-            tab={tab}
-            view={cadenceView}
-            page={pageNo}
-            pageCount={pageCount(total)}
-            shown={{ from: (pageNo - 1) * pageSize + 1, to: (pageNo - 1) * pageSize + rows.length, total }}
-            note={tab === 'proposed' ? 'Approve or withdraw these, and the next proposals take their place.' : undefined}
-          />
-        )}
+        <Pagination
+          label="Pages of pairings"
+          page={pageNo}
+          pageCount={pageCount(total)}
+          href={tab === 'proposed' ? null : (p) => pairingsHref(tab, cadenceView, p)}
+          shown={{ from: (pageNo - 1) * pageSize + 1, to: (pageNo - 1) * pageSize + rows.length, total }}
+          note={tab === 'proposed' ? 'Approve or withdraw these, and the next proposals take their place.' : undefined}
+        />
       </section>
     </div>
   );
@@ -339,43 +338,11 @@ function EndedTable({ rows }: { rows: PairingRow[] }) {
   );
 }
 
-/** "Showing 51–100 of 647" with the neighbouring pages, keeping the tab's filter and sort. */
-function Pager(props: {
-  tab: PairingTab;
-  view: PairingListOptions;
-  page: number;
-  pageCount: number;
-  shown: { from: number; to: number; total: number };
-  note?: string;
-}) {
-  const { tab, view, page, pageCount, shown, note } = props;
-  const href = (p: number) => {
-    const q = new URLSearchParams({ state: tab });
-    if (view.cadence) q.set('cadence', view.cadence);
-    if (view.sort) q.set('sort', view.sort);
-    if (p > 1) q.set('page', String(p));
-    return `/admin/pairings?${q}`;
-  };
-  return (
-    <nav aria-label="Pages of pairings" className="flex flex-wrap items-center gap-3 text-sm">
-      <span className="text-stone-700">
-        Showing {shown.from.toLocaleString('en-US')}–{shown.to.toLocaleString('en-US')} of {shown.total.toLocaleString('en-US')}.{note ? ` ${note}` : ''}
-      </span>
-      {tab !== 'proposed' && page > 1 && (
-        <Link href={href(page - 1)} className="inline-flex min-h-11 items-center font-semibold">
-          ← Previous page
-        </Link>
-      )}
-      {tab !== 'proposed' && page < pageCount && (
-        <Link href={href(page + 1)} className="inline-flex min-h-11 items-center font-semibold">
-          Next page →
-        </Link>
-      )}
-      {tab !== 'proposed' && (
-        <span className="text-stone-600">
-          Page {page} of {pageCount}
-        </span>
-      )}
-    </nav>
-  );
+/** A page of a pairings tab, keeping its filter and sort. */
+function pairingsHref(tab: PairingTab, view: PairingListOptions, page: number): string {
+  const q = new URLSearchParams({ state: tab });
+  if (view.cadence) q.set('cadence', view.cadence);
+  if (view.sort) q.set('sort', view.sort);
+  if (page > 1) q.set('page', String(page));
+  return `/admin/pairings?${q}`;
 }
