@@ -88,7 +88,8 @@ async function auditsOf(subjectId: string | number, action: string) {
   return db
     .select({ actorId: auditLog.actorId, details: auditLog.details })
     .from(auditLog)
-    .where(and(eq(auditLog.subjectId, String(subjectId)), eq(auditLog.action, action)));
+    .where(and(eq(auditLog.subjectId, String(subjectId)), eq(auditLog.action, action)))
+    .orderBy(asc(auditLog.id));
 }
 
 /** Moves the clock to `day` and runs the two term tasks the way the sweep does. */
