@@ -29,10 +29,10 @@ export const partnerName = sql<string>`coalesce(nullif(trim(coalesce(${menteePro
  * Joins the other member of each of the actor's pairings (their user row and profile) onto a
  * dynamic select from `pairings`, so `partnerName` can be selected. Pair it with `pairingMember`.
  */
-export function withPartner<T extends PgSelect>(query: T, actor: Pick<SessionUser, 'role'>): T {
+export function withPartner<T extends PgSelect>(query: T, actor: Pick<SessionUser, 'role'>) {
   const partnerId = actor.role === 'mentee' ? pairings.mentorId : pairings.menteeId;
   return query
     .innerJoin(users, eq(users.id, partnerId))
     .leftJoin(menteeProfiles, eq(menteeProfiles.userId, partnerId))
-    .leftJoin(mentorProfiles, eq(mentorProfiles.userId, partnerId)) as unknown as T; // the selection is fixed upfront; joins only widen the FROM
+    .leftJoin(mentorProfiles, eq(mentorProfiles.userId, partnerId));
 }

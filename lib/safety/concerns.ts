@@ -6,7 +6,7 @@ import 'server-only';
  * and the other member of a paused pairing sees only a neutral "paused" message.
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import { getDb, type Tx } from '@/db/client';
 import { concernNotes, concerns, pairings, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write';
@@ -127,6 +127,16 @@ export type ConcernRow = {
   contactRequested: boolean;
 };
 
+/** A concern's people: who raised it, who it is assigned to, and its pairing's two members. */
+function withPeople<T extends PgSelect>(query: T) {
+  return query
+    .innerJoin(raiser, eq(raiser.id, concerns.raisedBy))
+    .leftJoin(assignee, eq(assignee.id, concerns.assignedTo))
+    .leftJoin(pairings, eq(pairings.id, concerns.pairingId))
+    .leftJoin(pMentee, eq(pMentee.id, pairings.menteeId))
+    .leftJoin(pMentor, eq(pMentor.id, pairings.mentorId));
+}
+
 const rowColumns = {
   id: concerns.id,
   status: concerns.status,
@@ -157,14 +167,7 @@ export async function listConcerns(
   const db = await getDb();
   const where = tab === 'open' ? ne(concerns.status, 'resolved') : eq(concerns.status, tab);
   const [rows, [{ n }]] = await Promise.all([
-    db
-      .select(rowColumns)
-      .from(concerns)
-      .innerJoin(raiser, eq(raiser.id, concerns.raisedBy))
-      .leftJoin(assignee, eq(assignee.id, concerns.assignedTo))
-      .leftJoin(pairings, eq(pairings.id, concerns.pairingId))
-      .leftJoin(pMentee, eq(pMentee.id, pairings.menteeId))
-      .leftJoin(pMentor, eq(pMentor.id, pairings.mentorId))
+    withPeople(db.select(rowColumns).from(concerns).$dynamic())
       .where(where)
       .orderBy(tab === 'resolved' ? desc(concerns.resolvedAt) : asc(concerns.raisedAt), asc(concerns.id))
       .limit(limit)
@@ -186,16 +189,7 @@ export async function countOpenConcerns(actor: SessionUser): Promise<number> {
 export async function listPairingConcerns(actor: SessionUser, pairingId: number): Promise<ConcernRow[]> {
   assertPermission(actor, 'concerns:manage');
   const db = await getDb();
-  return db
-    .select(rowColumns)
-    .from(concerns)
-    .innerJoin(raiser, eq(raiser.id, concerns.raisedBy))
-    .leftJoin(assignee, eq(assignee.id, concerns.assignedTo))
-    .leftJoin(pairings, eq(pairings.id, concerns.pairingId))
-    .leftJoin(pMentee, eq(pMentee.id, pairings.menteeId))
-    .leftJoin(pMentor, eq(pMentor.id, pairings.mentorId))
-    .where(eq(concerns.pairingId, pairingId))
-    .orderBy(desc(concerns.raisedAt));
+  return withPeople(db.select(rowColumns).from(concerns).$dynamic()).where(eq(concerns.pairingId, pairingId)).orderBy(desc(concerns.raisedAt));
 }
 
 export type ConcernDetail = ConcernRow & {
@@ -224,31 +218,28 @@ export async function openConcern(actor: SessionUser, concernId: number): Promis
   assertPermission(actor, 'concerns:manage');
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [c] = await tx
-      .select({
-        ...rowColumns,
-        body: concerns.body,
-        raiserEmail: raiser.email,
-        raisedBy: concerns.raisedBy,
-        contactChannel: concerns.contactChannel,
-        contactPhone: concerns.contactPhone,
-        assignedTo: concerns.assignedTo,
-        resolution: concerns.resolution,
-        outcome: concerns.outcome,
-        resolvedAt: concerns.resolvedAt,
-        pairingState: pairings.state,
-        pairingPausedAt: pairings.pausedAt,
-        mentorId: pMentor.id,
-        mentorName: sql<string>`coalesce(${pMentor.name}, ${pMentor.email})`,
-        mentorStatus: pMentor.status,
-      })
-      .from(concerns)
-      .innerJoin(raiser, eq(raiser.id, concerns.raisedBy))
-      .leftJoin(assignee, eq(assignee.id, concerns.assignedTo))
-      .leftJoin(pairings, eq(pairings.id, concerns.pairingId))
-      .leftJoin(pMentee, eq(pMentee.id, pairings.menteeId))
-      .leftJoin(pMentor, eq(pMentor.id, pairings.mentorId))
-      .where(eq(concerns.id, concernId));
+    const [c] = await withPeople(
+      tx
+        .select({
+          ...rowColumns,
+          body: concerns.body,
+          raiserEmail: raiser.email,
+          raisedBy: concerns.raisedBy,
+          contactChannel: concerns.contactChannel,
+          contactPhone: concerns.contactPhone,
+          assignedTo: concerns.assignedTo,
+          resolution: concerns.resolution,
+          outcome: concerns.outcome,
+          resolvedAt: concerns.resolvedAt,
+          pairingState: pairings.state,
+          pairingPausedAt: pairings.pausedAt,
+          mentorId: pMentor.id,
+          mentorName: sql<string>`coalesce(${pMentor.name}, ${pMentor.email})`,
+          mentorStatus: pMentor.status,
+        })
+        .from(concerns)
+        .$dynamic(),
+    ).where(eq(concerns.id, concernId));
     if (!c) return null;
     await writeAudit(tx, { actorId: actor.id, action: 'concern.read', subjectId: c.id, details: { status: c.status } });
     const author = alias(users, 'c_author');
