@@ -1,48 +1,19 @@
 import 'server-only';
 import { and, desc, eq, gte, isNotNull } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Tx } from '@/db/client';
-import { menteeProfiles, mentorProfiles, pairings, users } from '@/db/schema';
+import { pairings } from '@/db/schema';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { notice } from '@/lib/email/notices';
 import { now } from '@/lib/time/clock';
-import { pairingMember, partnerName, withPartner } from './membership';
+import { pairingMember, pairingMembers, partnerName, withPartner, type Member } from './membership';
 
 /** Who ended a pairing, as far as the two people are told: never the coordinator's private reason. */
 export type EndingCause = 'coordinator' | 'mentor-withdrew' | 'mentee-withdrew';
 
 export type EndedPairing = { pairingId: number; menteeId: string; mentorId: string; cause: EndingCause; rematch: boolean };
 
-type Member = { email: string; name: string | null; goesBy: string | null };
-
-const mentee = alias(users, 'mentee');
-const mentor = alias(users, 'mentor');
-
-async function members(tx: Tx, pairingId: number): Promise<{ mentee: Member; mentor: Member } | null> {
-  const [row] = await tx
-    .select({
-      menteeEmail: mentee.email,
-      menteeName: mentee.name,
-      menteeGoesBy: menteeProfiles.preferredName,
-      mentorEmail: mentor.email,
-      mentorName: mentor.name,
-      mentorGoesBy: mentorProfiles.preferredName,
-    })
-    .from(pairings)
-    .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
-    .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
-    .leftJoin(menteeProfiles, eq(menteeProfiles.userId, pairings.menteeId))
-    .leftJoin(mentorProfiles, eq(mentorProfiles.userId, pairings.mentorId))
-    .where(eq(pairings.id, pairingId));
-  if (!row) return null;
-  return {
-    mentee: { email: row.menteeEmail, name: row.menteeName, goesBy: row.menteeGoesBy },
-    mentor: { email: row.mentorEmail, name: row.mentorName, goesBy: row.mentorGoesBy },
-  };
-}
-
-const called = (m: Member) => m.goesBy?.trim() || m.name?.trim() || 'your partner';
+const called = (m: Pick<Member, 'name' | 'goesBy'>) => m.goesBy?.trim() || m.name?.trim() || 'your partner';
 
 /** What the student is told comes next; the same words appear on their portal. */
 export function menteeNextStep(rematch: boolean): string {
@@ -62,7 +33,7 @@ export const MENTOR_NEXT_STEP =
  * pairings are announced: a staged proposal was never shown to the two people.
  */
 export async function announcePairingEnded(tx: Tx, ended: EndedPairing): Promise<void> {
-  const people = await members(tx, ended.pairingId);
+  const people = await pairingMembers(tx, ended.pairingId);
   if (!people) return;
   const withMentor = called(people.mentor);
   const withMentee = called(people.mentee);

@@ -1,4 +1,6 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db, Tx } from '@/db/client';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import { menteeProfiles, mentorProfiles, pairings, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
@@ -35,4 +37,35 @@ export function withPartner<T extends PgSelect>(query: T, actor: Pick<SessionUse
     .innerJoin(users, eq(users.id, partnerId))
     .leftJoin(menteeProfiles, eq(menteeProfiles.userId, partnerId))
     .leftJoin(mentorProfiles, eq(mentorProfiles.userId, partnerId));
+}
+
+export type Member = { id: string; email: string; name: string | null; goesBy: string | null };
+
+const memberMentee = alias(users, 'member_mentee');
+const memberMentor = alias(users, 'member_mentor');
+
+/** Both members of one pairing, with the names they go by: whom a pairing's emails are addressed to. */
+export async function pairingMembers(db: Db | Tx, pairingId: number): Promise<{ mentee: Member; mentor: Member } | null> {
+  const [r] = await db
+    .select({
+      menteeId: memberMentee.id,
+      menteeEmail: memberMentee.email,
+      menteeName: memberMentee.name,
+      menteeGoesBy: menteeProfiles.preferredName,
+      mentorId: memberMentor.id,
+      mentorEmail: memberMentor.email,
+      mentorName: memberMentor.name,
+      mentorGoesBy: mentorProfiles.preferredName,
+    })
+    .from(pairings)
+    .innerJoin(memberMentee, eq(memberMentee.id, pairings.menteeId))
+    .innerJoin(memberMentor, eq(memberMentor.id, pairings.mentorId))
+    .leftJoin(menteeProfiles, eq(menteeProfiles.userId, pairings.menteeId))
+    .leftJoin(mentorProfiles, eq(mentorProfiles.userId, pairings.mentorId))
+    .where(eq(pairings.id, pairingId));
+  if (!r) return null;
+  return {
+    mentee: { id: r.menteeId, email: r.menteeEmail, name: r.menteeName, goesBy: r.menteeGoesBy },
+    mentor: { id: r.mentorId, email: r.mentorEmail, name: r.mentorName, goesBy: r.mentorGoesBy },
+  };
 }

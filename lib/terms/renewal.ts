@@ -8,7 +8,7 @@ import 'server-only';
  */
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb, type Tx } from '@/db/client';
+import { getDb } from '@/db/client';
 import { pairings, pairingTerms, renewalChoices, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write';
 import { assertPermission } from '@/lib/auth/permissions';
@@ -16,7 +16,7 @@ import type { SessionUser } from '@/lib/auth/session';
 import { notice } from '@/lib/email/notices';
 import { UserFacingError } from '@/lib/errors';
 import { claimOnce, type SweepTask } from '@/lib/jobs/sweep';
-import { livePairing, pairingMember } from '@/lib/pairings/membership';
+import { livePairing, pairingMember, pairingMembers, type Member } from '@/lib/pairings/membership';
 import { loadProgramSettings } from '@/lib/settings/program';
 import { now as clockNow } from '@/lib/time/clock';
 import { addMonths, daysBetween, todayIn } from '@/lib/time/dates';
@@ -124,30 +124,6 @@ export async function chooseRenewal(actor: SessionUser, pairingId: number, choic
   });
 }
 
-type Member = { id: string; email: string; name: string | null };
-
-async function membersOf(tx: Tx, pairingId: number): Promise<{ mentee: Member; mentor: Member }> {
-  const mentee = alias(users, 'mentee');
-  const mentor = alias(users, 'mentor');
-  const [r] = await tx
-    .select({
-      menteeId: mentee.id,
-      menteeEmail: mentee.email,
-      menteeName: mentee.name,
-      mentorId: mentor.id,
-      mentorEmail: mentor.email,
-      mentorName: mentor.name,
-    })
-    .from(pairings)
-    .innerJoin(mentee, eq(mentee.id, pairings.menteeId))
-    .innerJoin(mentor, eq(mentor.id, pairings.mentorId))
-    .where(eq(pairings.id, pairingId));
-  return {
-    mentee: { id: r.menteeId, email: r.menteeEmail, name: r.menteeName },
-    mentor: { id: r.mentorId, email: r.mentorEmail, name: r.mentorName },
-  };
-}
-
 const nameOf = (m: Member) => m.name ?? m.email;
 
 /**
@@ -168,7 +144,7 @@ export async function sendRenewalPrompts({ now }: { now: Date }): Promise<Record
   for (const d of due) {
     const sent = await db.transaction(async (tx) => {
       if (!(await claimOnce(tx, { task: 'renewal-prompt', subject: `pairing:${d.pairingId}`, period: `term:${d.term}` }))) return false;
-      const { mentee, mentor } = await membersOf(tx, d.pairingId);
+      const { mentee, mentor } = (await pairingMembers(tx, d.pairingId))!;
       const ends = formatDate(d.endDate);
       for (const [side, person, other] of [
         ['mentee', mentee, mentor],
@@ -246,7 +222,7 @@ export async function closeEndedTerms({ now }: { now: Date }): Promise<Record<st
         subjectId: pairingId,
         details: { term: term.number, endDate: term.endDate, mentee: choices.mentee?.choice ?? null, mentor: choices.mentor?.choice ?? null },
       });
-      const { mentee, mentor } = await membersOf(tx, pairingId);
+      const { mentee, mentor } = (await pairingMembers(tx, pairingId))!;
       for (const [side, person, other] of [
         ['mentee', mentee, mentor],
         ['mentor', mentor, mentee],
