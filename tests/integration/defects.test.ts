@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, emails, pairings, programSettings, users } from '@/db/schema';
 import { announcePairingEnded, getMyRecentEndings } from '@/lib/pairings/endings';
-import { approvePairings, endPairing, proposePairings } from '@/lib/pairings/operations';
+import { endPairing, proposePairings } from '@/lib/pairings/operations';
 import { clearRoleChoice } from '@/lib/registration/choose-role';
 import { saveMenteeProfile, withdrawFromProgram } from '@/lib/registration/profile';
 import { identitySchema, menteeProfileSchema, menteeRegistrationSchema, UNCONSENTED_IDENTITY } from '@/lib/registration/schemas';
@@ -11,22 +11,22 @@ import { programContact, updateProgramContact } from '@/lib/settings/program';
 import { resetClock, setClock } from '@/lib/time/clock';
 import { identityForm, validMenteeForm } from '../support/forms';
 import { createPerson } from '../support/people';
-import { approvedMentee, approvedMentor } from '../support/program';
+import { approvedMentee, approvedMentor, releasePairing } from '../support/program';
 
 async function mailTo(address: string, kind: string) {
   const db = await getDb();
-  return db.select({ subject: emails.subject, text: emails.text }).from(emails).where(and(eq(emails.to, address), eq(emails.kind, kind))).orderBy(desc(emails.id));
+  return db
+    .select({ subject: emails.subject, text: emails.text })
+    .from(emails)
+    .where(and(eq(emails.to, address), eq(emails.kind, kind)))
+    .orderBy(desc(emails.id));
 }
 
 async function activePairing() {
   const admin = await createPerson('admin');
   const mentee = await approvedMentee();
   const mentor = await approvedMentor();
-  await proposePairings(admin, [{ menteeId: mentee.id, mentorId: mentor.id }]);
-  const db = await getDb();
-  const [p] = await db.select({ id: pairings.id }).from(pairings).where(and(eq(pairings.menteeId, mentee.id), eq(pairings.state, 'proposed')));
-  expect(await approvePairings(admin, [p.id])).toEqual({ ok: 1, failed: [] });
-  return { admin, mentee, mentor, pairingId: p.id };
+  return { admin, mentee, mentor, pairingId: await releasePairing(admin, mentee.id, mentor.id) };
 }
 
 describe('[REGISTRATION]: a wrong role can be undone until the profile is submitted', () => {
@@ -36,7 +36,10 @@ describe('[REGISTRATION]: a wrong role can be undone until the profile is submit
     const db = await getDb();
     const [row] = await db.select({ role: users.role, status: users.status }).from(users).where(eq(users.id, person.id));
     expect(row).toEqual({ role: null, status: 'registering' });
-    const audits = await db.select({ details: auditLog.details }).from(auditLog).where(and(eq(auditLog.subjectId, person.id), eq(auditLog.action, 'role.cleared')));
+    const audits = await db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, person.id), eq(auditLog.action, 'role.cleared')));
     expect(audits.map((a) => a.details)).toEqual([{ from: 'mentor' }]);
   });
 
@@ -46,7 +49,10 @@ describe('[REGISTRATION]: a wrong role can be undone until the profile is submit
     const admin = await createPerson('admin', 'registering');
     await expect(clearRoleChoice(admin)).rejects.toThrow('already been sent');
     const db = await getDb();
-    const rows = await db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, [mentee.id, admin.id]));
+    const rows = await db
+      .select({ id: users.id, role: users.role })
+      .from(users)
+      .where(inArray(users.id, [mentee.id, admin.id]));
     expect(Object.fromEntries(rows.map((r) => [r.id, r.role]))).toEqual({ [mentee.id]: 'mentee', [admin.id]: 'admin' });
   });
 });
@@ -113,7 +119,10 @@ describe('[PAIRINGS]: ending a pairing tells both people what happens next', () 
     const since = new Date('2026-09-01T12:00:00Z');
     await db.update(users).set({ waitingSince: since }).where(eq(users.id, mentee.id));
     await proposePairings(admin, [{ menteeId: mentee.id, mentorId: mentor.id }]);
-    const [p] = await db.select({ id: pairings.id }).from(pairings).where(and(eq(pairings.menteeId, mentee.id), eq(pairings.state, 'proposed')));
+    const [p] = await db
+      .select({ id: pairings.id })
+      .from(pairings)
+      .where(and(eq(pairings.menteeId, mentee.id), eq(pairings.state, 'proposed')));
     await endPairing(admin, p.id, 'Not the right fit', false, 'proposed');
     const [row] = await db.select({ waitingSince: users.waitingSince }).from(users).where(eq(users.id, mentee.id));
     expect(row.waitingSince?.toISOString()).toBe(since.toISOString());

@@ -5,7 +5,7 @@ import { auditLog, pairings, roadmapChecklists, roadmapItems, roadmapTemplateIte
 import { ForbiddenError } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { UserFacingError } from '@/lib/errors';
-import { approvePairings, proposePairings } from '@/lib/pairings/operations';
+import { proposePairings } from '@/lib/pairings/operations';
 import { addRoadmapItem, editRoadmapItem, getMyChecklist, getPairingChecklist, removeRoadmapItem, setRoadmapItemDone, summarise } from '@/lib/roadmap/checklist';
 import { templateItemSchema } from '@/lib/roadmap/forms';
 import { DEFAULT_ROADMAP } from '@/lib/roadmap/rules';
@@ -15,7 +15,7 @@ import { addRoadmapItemAction, removeRoadmapItemAction, tickRoadmapItemAction } 
 import { removeItemKey } from '@/lib/roadmap/forms';
 import { callAction, toFormData } from '../support/action-harness';
 import { createPerson } from '../support/people';
-import { approvedMentee, approvedMentor } from '../support/program';
+import { approvedMentee, approvedMentor, releasePairing } from '../support/program';
 
 // The actions read the session only through getCurrentUser: each test says who is signed in.
 const signedIn = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -32,11 +32,7 @@ async function releasedPair(cycle: number) {
   const admin = await createPerson('admin');
   const mentee = await approvedMentee({ targetCycle: String(cycle) });
   const mentor = await approvedMentor();
-  await proposePairings(admin, [{ menteeId: mentee.id, mentorId: mentor.id }]);
-  const db = await getDb();
-  const [p] = await db.select({ id: pairings.id }).from(pairings).where(eq(pairings.menteeId, mentee.id));
-  expect(await approvePairings(admin, [p.id])).toEqual({ ok: 1, failed: [] });
-  return { admin, mentee, mentor, pairingId: p.id };
+  return { admin, mentee, mentor, pairingId: await releasePairing(admin, mentee.id, mentor.id) };
 }
 
 async function itemsOf(pairingId: number) {

@@ -11,7 +11,6 @@ import { auditLog, checkInRounds, checkIns, concernNotes, concerns, emails, pair
 import type { SessionUser } from '@/lib/auth/session';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import { getWaitlist } from '@/lib/matching/workbench';
-import { approvePairings, proposePairings } from '@/lib/pairings/operations';
 import { checkInRoundAt, flaggedPairingIds, getMyCheckIn, getMyCheckInPrompts, getPairingCheckIns, openCheckIns, submitCheckIn } from '@/lib/safety/check-ins';
 import {
   addConcernNote,
@@ -30,7 +29,7 @@ import { getProgramSettings, programSettingsFormSchema, updateProgramSettings } 
 import { now, resetClock, setClock } from '@/lib/time/clock';
 import { callAction, toFormData } from '../support/action-harness';
 import { createPerson } from '../support/people';
-import { approvedMentee, approvedMentor } from '../support/program';
+import { approvedMentee, approvedMentor, releasePairing } from '../support/program';
 
 const signedIn = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/auth/session', async (original) => ({ ...(await original<object>()), getCurrentUser: async () => signedIn.user }));
@@ -53,15 +52,7 @@ async function livePair() {
   const mentee = await approvedMentee();
   const mentor = await approvedMentor();
   setClock(START);
-  await proposePairings(admin, [{ menteeId: mentee.id, mentorId: mentor.id }]);
-  const db = await getDb();
-  const [p] = await db
-    .select({ id: pairings.id })
-    .from(pairings)
-    .where(and(eq(pairings.menteeId, mentee.id), eq(pairings.state, 'proposed')));
-  const outcome = await approvePairings(admin, [p.id]);
-  expect(outcome.failed).toEqual([]);
-  return { admin, mentee, mentor, pairingId: p.id };
+  return { admin, mentee, mentor, pairingId: await releasePairing(admin, mentee.id, mentor.id) };
 }
 
 async function sweepOn(day: number) {
@@ -398,13 +389,8 @@ describe('[CONCERNS]: the inbox', () => {
     const { admin, mentee, mentor, pairingId } = await livePair();
     // The same physician's second student, in a pairing the concern is not about.
     const second = await approvedMentee();
-    await proposePairings(admin, [{ menteeId: second.id, mentorId: mentor.id }]);
+    const p2 = { id: await releasePairing(admin, second.id, mentor.id) };
     const db = await getDb();
-    const [p2] = await db
-      .select({ id: pairings.id })
-      .from(pairings)
-      .where(and(eq(pairings.menteeId, second.id), eq(pairings.state, 'proposed')));
-    expect((await approvePairings(admin, [p2.id])).failed).toEqual([]);
     // Another physician's pairing stays as it is.
     const bystander = await livePair();
     setClock(at(40));

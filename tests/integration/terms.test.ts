@@ -6,7 +6,7 @@ import { readSession } from '@/lib/auth/gate';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { loadPool } from '@/lib/matching/pool';
-import { approvePairings, endPairing, proposePairings } from '@/lib/pairings/operations';
+import { endPairing } from '@/lib/pairings/operations';
 import { extendTerm, getTermSection } from '@/lib/terms/admin';
 import { getMyClosings, listSurveyAnswers, rejoinWaitlist, submitCloseSurvey } from '@/lib/terms/closing';
 import { collectUnansweredRenewals } from '@/lib/terms/digest';
@@ -14,7 +14,7 @@ import { chooseRenewal, closeEndedTerms, getMyTerms, sendRenewalPrompts } from '
 import { resetClock, setClock } from '@/lib/time/clock';
 import { addMonths } from '@/lib/time/dates';
 import { createPerson } from '../support/people';
-import { approvedMentee, approvedMentor } from '../support/program';
+import { approvedMentee, approvedMentor, releasePairing } from '../support/program';
 
 /** Noon in Chicago (the program's default zone) on a calendar date. */
 const at = (iso: string) => new Date(`${iso}T18:00:00Z`);
@@ -43,10 +43,8 @@ async function released(day: string): Promise<Pair> {
     who.name = name;
   }
   setClock(at(day));
-  await proposePairings(admin, [{ menteeId: mentee.id, mentorId: mentor.id }]);
+  const p = { id: await releasePairing(admin, mentee.id, mentor.id) };
   const db = await getDb();
-  const [p] = await db.select({ id: pairings.id }).from(pairings).where(eq(pairings.menteeId, mentee.id));
-  expect(await approvePairings(admin, [p.id])).toEqual({ ok: 1, failed: [] });
   const [row] = await db.select({ start: pairings.startDate, end: pairings.endDate }).from(pairings).where(eq(pairings.id, p.id));
   return { id: p.id, admin, mentee, mentor, start: row.start!, end: row.end! };
 }

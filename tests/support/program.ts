@@ -1,6 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { expect } from 'vitest';
 import { getDb } from '@/db/client';
-import { users, valuesStatements } from '@/db/schema';
+import { pairings, users, valuesStatements } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/session';
+import { approvePairings, proposePairings } from '@/lib/pairings/operations';
 import { INITIAL_VALUES_STATEMENT } from '@/lib/registration/expectations';
 import { saveMenteeProfile, saveMentorProfile } from '@/lib/registration/profile';
 import { identitySchema, menteeProfileSchema, mentorProfileSchema } from '@/lib/registration/schemas';
@@ -43,4 +46,16 @@ export async function approvedMentor(form: Record<string, string | string[]> = {
   });
   await approve(person.id);
   return { ...person, status: 'approved' as const };
+}
+
+/** Stages and releases one pairing as a coordinator does (the approval must succeed); returns its id. */
+export async function releasePairing(admin: SessionUser, menteeId: string, mentorId: string): Promise<number> {
+  await proposePairings(admin, [{ menteeId, mentorId }]);
+  const db = await getDb();
+  const [p] = await db
+    .select({ id: pairings.id })
+    .from(pairings)
+    .where(and(eq(pairings.menteeId, menteeId), eq(pairings.state, 'proposed')));
+  expect(await approvePairings(admin, [p.id])).toEqual({ ok: 1, failed: [] });
+  return p.id;
 }
